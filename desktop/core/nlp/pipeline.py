@@ -1,0 +1,166 @@
+"""Build Dossier's spaCy pipeline and turn its output into a Document.
+
+The model's entities are mapped onto the five categories, then merged with
+the spans Dossier's rule components put in ``doc.spans`` (rules win where
+they overlap), giving one non-overlapping set of mentions in
+``doc.spans[ENTITY_GROUP]``. ``doc_to_document`` is the only place that
+reads a spaCy ``Doc``; everything downstream sees a ``Document``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import desktop
+from desktop.core.grouping import group_mentions
+from desktop.core.labels import category_for
+from desktop.core.model import Document, Mention
+from desktop.core.nlp.model_loader import available_model
+from desktop.core.nlp.spans import (
+    ENTITY_GROUP,
+    NAME_GROUP,
+    NUMBER_GROUP,
+    WEAPON_GROUP,
+)
+
+PIPELINE_NAME = "dossier"
+
+# Rule groups in priority order: an earlier group wins an overlap.
+RULE_GROUPS = (WEAPON_GROUP, NAME_GROUP, NUMBER_GROUP)
+
+_LEADING_DROP = {"the", "a", "an"}
+_TRAILING_DROP = {"'s", "’s", "'", "’", ".", ",", ";", ":", "-", "–", "—", '"', "“", "”", "‘"}
+
+
+def _trim(span: Span) -> Span | None:
+    """Shortest span that names the thing: no leading determiner or trailing punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRAILING_DROP or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
+@Language.component("dossier_entities")
+def resolve_entities(doc: Doc) -> Doc:
+    """Merge model entities and rule spans into non-overlapping mentions."""
+    candidates: list[tuple[int, Span, str]] = []
+    for rank, group in enumerate(RULE_GROUPS):
+        for span in doc.spans.get(group, []):
+            candidates.append((len(RULE_GROUPS) - rank + 1, span, "rule"))
+    number_rules = NUMBER_GROUP in doc.spans
+    for ent in doc.ents:
+        label = category_for(ent.label_)
+        if label == "NUMBER" and number_rules:
+            continue  # the number component decides what counts as a number
+        trimmed = _trim(Span(doc, ent.start, ent.end, label=label))
+        if trimmed is not None:
+            candidates.append((1, trimmed, "model"))
+    candidates.sort(key=lambda c: (-c[0], -(c[1].end - c[1].start), c[1].start))
+    taken = [False] * len(doc)
+    chosen: list[Span] = []
+    for _priority, span, origin in candidates:
+        if any(taken[i] for i in range(span.start, span.end)):
+            continue
+        for i in range(span.start, span.end):
+            taken[i] = True
+        span._.dossier_origin = origin
+        chosen.append(span)
+    chosen.sort(key=lambda s: s.start)
+    doc.spans[ENTITY_GROUP] = chosen
+    return doc
+
+
+# Components after the model, in order; each is registered by importing its module.
+DOSSIER_COMPONENTS: tuple[str, ...] = ("dossier_entities",)
+
+
+@dataclass
+class Pipeline:
+    """A loaded spaCy pipeline plus what the Document records about it."""
+
+    nlp: Language
+    model_name: str
+
+    @property
+    def info(self) -> dict[str, Any]:
+        return {
+            "name": PIPELINE_NAME,
+            "version": desktop.__version__,
+            "model": self.model_name,
+            "model_version": str(self.nlp.meta.get("version", "")),
+        }
+
+    def analyze(self, text: str, source: str | None = None, title: str | None = None) -> Document:
+        return doc_to_document(self.nlp(text), self.info, source=source, title=title)
+
+    def analyze_many(
+        self, texts: Iterable[str], n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[Document]:
+        for doc in self.nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+            yield doc_to_document(doc, self.info)
+
+
+def add_dossier_components(nlp: Language) -> Language:
+    for name in DOSSIER_COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp
+
+
+def load_pipeline(model_name: str | None = None) -> Pipeline:
+    """Load the model (no download, ever) and add Dossier's components."""
+    name = model_name or available_model()
+    nlp = spacy.load(name)
+    return Pipeline(nlp=add_dossier_components(nlp), model_name=name)
+
+
+def doc_to_document(
+    doc: Doc, info: dict[str, Any], source: str | None = None, title: str | None = None
+) -> Document:
+    """Everything the reader shows, from one processed Doc."""
+    mentions: list[Mention] = []
+    by_offsets: dict[tuple[int, int], Mention] = {}
+    for span in doc.spans.get(ENTITY_GROUP, []):
+        mention = Mention(
+            id=f"m{len(mentions) + 1}",
+            start=span.start_char,
+            end=span.end_char,
+            label=span.label_,
+            text=span.text,
+            origin=span._.dossier_origin or "model",
+        )
+        number = span._.dossier_number
+        if number:
+            mention.value = number.get("value")
+            mention.unit = number.get("unit")
+            mention.qualifier = number.get("qualifier")
+        mentions.append(mention)
+        by_offsets[(mention.start, mention.end)] = mention
+    for span in doc.spans.get(ENTITY_GROUP, []):
+        number = span._.dossier_number
+        if number and number.get("linked_to"):
+            target = by_offsets.get(tuple(number["linked_to"]))  # type: ignore[arg-type]
+            if target is not None:
+                by_offsets[(span.start_char, span.end_char)].linked_to = target.id
+    entities = group_mentions(doc.text, mentions)
+    return Document(
+        text=doc.text,
+        source=source,
+        title=title,
+        pipeline=dict(info),
+        mentions=mentions,
+        entities=entities,
+    )

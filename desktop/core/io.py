@@ -31,6 +31,5 @@ def open_any(path: str | Path) -> Opened:
         return Opened(path, document=load_document(path))
     if suffix in TEXT_SUFFIXES or path.is_dir():
         return Opened(path, article=read_article(path))
-    raise DossierError(
-        f"{path.name}: Dossier opens {', '.join(SUPPORTED_SUFFIXES)} files, not {suffix or 'files without an extension'}."
-    )
+    kind = suffix or "files without an extension"
+    raise DossierError(f"{path.name}: Dossier opens {', '.join(SUPPORTED_SUFFIXES)} files, not {kind}.")

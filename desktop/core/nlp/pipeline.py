@@ -20,12 +20,14 @@ from spacy.tokens import Doc, Span
 import desktop
 from desktop.core.grouping import group_mentions
 from desktop.core.labels import category_for
-from desktop.core.model import Document, Mention
+from desktop.core.model import Document, Fact, FactPart, Mention, Quote
 from desktop.core.nlp.model_loader import available_model
 from desktop.core.nlp.spans import (
     ENTITY_GROUP,
+    FACT_GROUP,
     NAME_GROUP,
     NUMBER_GROUP,
+    QUOTE_GROUP,
     WEAPON_GROUP,
 )
 
@@ -83,8 +85,16 @@ def resolve_entities(doc: Doc) -> Doc:
     return doc
 
 
-# Components after the model, in order; each is registered by importing its module.
-DOSSIER_COMPONENTS: tuple[str, ...] = ("dossier_entities",)
+# Components after the model, in order. Rule spans first, then the resolver,
+# then the finders that read resolved mentions.
+DOSSIER_COMPONENTS: tuple[str, ...] = (
+    "dossier_names",
+    "dossier_weapons",
+    "dossier_numbers",
+    "dossier_entities",
+    "dossier_quotes",
+    "dossier_facts",
+)
 
 
 @dataclass
@@ -122,6 +132,8 @@ def add_dossier_components(nlp: Language) -> Language:
 
 def load_pipeline(model_name: str | None = None) -> Pipeline:
     """Load the model (no download, ever) and add Dossier's components."""
+    from desktop.core.nlp import facts, names, numbers, quotes, weapons  # noqa: F401  (registers)
+
     name = model_name or available_model()
     nlp = spacy.load(name)
     return Pipeline(nlp=add_dossier_components(nlp), model_name=name)
@@ -156,6 +168,8 @@ def doc_to_document(
             if target is not None:
                 by_offsets[(span.start_char, span.end_char)].linked_to = target.id
     entities = group_mentions(doc.text, mentions)
+    locate = _EntityLocator(mentions)
+    quotes = _quotes_from(doc, locate)
     return Document(
         text=doc.text,
         source=source,
@@ -163,4 +177,106 @@ def doc_to_document(
         pipeline=dict(info),
         mentions=mentions,
         entities=entities,
+        quotes=quotes,
+        facts=_facts_from(doc, locate, quotes),
     )
+
+
+class _EntityLocator:
+    """Find the entities mentioned inside a character range."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._mentions = sorted(mentions, key=lambda m: m.start)
+
+    def entities_in(self, start: int, end: int) -> list[str]:
+        found: list[str] = []
+        for mention in self._mentions:
+            if mention.start >= end:
+                break
+            if mention.end > start and mention.entity_id and mention.entity_id not in found:
+                found.append(mention.entity_id)
+        return found
+
+    def main_entity(self, start: int, end: int) -> str | None:
+        """The entity a span names: the longest mention inside it."""
+        best: Mention | None = None
+        for mention in self._mentions:
+            if mention.start >= end:
+                break
+            names_it = mention.end > start and mention.entity_id and mention.label in _SPEAKER_LABELS
+            if names_it and (best is None or mention.end - mention.start > best.end - best.start):
+                best = mention
+        return best.entity_id if best else None
+
+
+_SPEAKER_LABELS = ("PERSON", "ORG", "PLACE")
+
+
+def _offsets(value: Any) -> tuple[int, int] | None:
+    return (int(value[0]), int(value[1])) if value else None
+
+
+def _quotes_from(doc: Doc, locate: _EntityLocator) -> list[Quote]:
+    quotes: list[Quote] = []
+    text = doc.text
+    for span in doc.spans.get(QUOTE_GROUP, []):
+        info = span._.dossier_quote or {}
+        speaker = _offsets(info.get("speaker"))
+        resolved = _offsets(info.get("speaker_resolved")) or speaker
+        cue = _offsets(info.get("cue"))
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes) + 1}",
+                kind=info.get("kind", "direct"),
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                speaker=text[speaker[0] : speaker[1]] if speaker else None,
+                speaker_start=speaker[0] if speaker else None,
+                speaker_end=speaker[1] if speaker else None,
+                speaker_entity_id=locate.main_entity(*resolved) if resolved else None,
+                cue=text[cue[0] : cue[1]] if cue else None,
+                cue_start=cue[0] if cue else None,
+                cue_end=cue[1] if cue else None,
+                fragments=[(int(a), int(b)) for a, b in info.get("fragments", [])],
+                origin="rule",
+            )
+        )
+    return quotes
+
+
+def _facts_from(doc: Doc, locate: _EntityLocator, quotes: list[Quote]) -> list[Fact]:
+    text = doc.text
+    quote_at = {(q.start, q.end): q for q in quotes}
+
+    def part(value: Any, label: str | None = None) -> FactPart | None:
+        offsets = _offsets(value)
+        if offsets is None:
+            return None
+        start, end = offsets
+        return FactPart(text[start:end], start, end, locate.entities_in(start, end), label)
+
+    facts: list[Fact] = []
+    for span in doc.spans.get(FACT_GROUP, []):
+        info = span._.dossier_fact or {}
+        predicate = part(info.get("predicate"))
+        if predicate is None:
+            continue
+        source = _offsets(info.get("source"))
+        resolved = _offsets(info.get("source_resolved")) or source
+        quote = quote_at.get(_offsets(info.get("quote")) or (-1, -1))
+        facts.append(
+            Fact(
+                id=f"f{len(facts) + 1}",
+                sentence_start=span.start_char,
+                sentence_end=span.end_char,
+                subject=part(info.get("subject")),
+                predicate=predicate,
+                object=part(info.get("object")),
+                qualifiers=[p for s, e, label in info.get("qualifiers", []) if (p := part((s, e), label))],
+                source=text[source[0] : source[1]] if source else None,
+                source_entity_id=locate.main_entity(*resolved) if resolved else None,
+                quote_id=quote.id if quote else None,
+            )
+        )
+    return facts

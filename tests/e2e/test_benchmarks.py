@@ -1,0 +1,24 @@
+"""The benchmark scripts run (on tiny inputs); their figures are not asserted."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.mark.model
+def test_speed_benchmark_runs_on_a_tiny_input() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "speed.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "× raw spaCy" in result.stdout
+    assert "Analyse one 1,500-word document" in result.stdout

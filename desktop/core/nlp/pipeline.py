@@ -9,7 +9,7 @@ reads a spaCy ``Doc``; everything downstream sees a ``Document``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,6 +103,9 @@ class Pipeline:
 
     nlp: Language
     model_name: str
+    # Paragraph-aligned chunks keep the parser's memory bounded on very long
+    # documents; a quote or fact never spans this many characters.
+    chunk_chars: int = 20_000
 
     @property
     def info(self) -> dict[str, Any]:
@@ -114,13 +117,27 @@ class Pipeline:
         }
 
     def analyze(self, text: str, source: str | None = None, title: str | None = None) -> Document:
-        return doc_to_document(self.nlp(text), self.info, source=source, title=title)
+        """Analyse a whole article; long ones in paragraph-aligned chunks (linear cost, bounded memory)."""
+        chunks = paragraph_chunks(text, self.chunk_chars)
+        docs = self.nlp.pipe(chunk for _offset, chunk in chunks)
+        offsets = (offset for offset, _chunk in chunks)
+        return docs_to_document(text, zip(offsets, docs, strict=True), self.info, source, title)
 
-    def analyze_many(
-        self, texts: Iterable[str], n_process: int = 1, batch_size: int = 32
-    ) -> Iterator[Document]:
-        for doc in self.nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
-            yield doc_to_document(doc, self.info)
+
+def paragraph_chunks(text: str, limit: int) -> list[tuple[int, str]]:
+    """Split text at paragraph breaks into (offset, chunk) pieces of at most ~limit characters."""
+    if len(text) <= limit:
+        return [(0, text)]
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start + limit // 2, end)
+            end = cut + 1 if cut != -1 else end
+        chunks.append((start, text[start:end]))
+        start = end
+    return chunks
 
 
 def add_dossier_components(nlp: Language) -> Language:
@@ -143,42 +160,59 @@ def doc_to_document(
     doc: Doc, info: dict[str, Any], source: str | None = None, title: str | None = None
 ) -> Document:
     """Everything the reader shows, from one processed Doc."""
+    return docs_to_document(doc.text, [(0, doc)], info, source, title)
+
+
+def docs_to_document(
+    text: str,
+    pieces: Iterable[tuple[int, Doc]],
+    info: dict[str, Any],
+    source: str | None = None,
+    title: str | None = None,
+) -> Document:
+    """One Document from the Docs of consecutive pieces of text (each with its offset)."""
     mentions: list[Mention] = []
-    by_offsets: dict[tuple[int, int], Mention] = {}
-    for span in doc.spans.get(ENTITY_GROUP, []):
-        mention = Mention(
-            id=f"m{len(mentions) + 1}",
-            start=span.start_char,
-            end=span.end_char,
-            label=span.label_,
-            text=span.text,
-            origin=span._.dossier_origin or "model",
-        )
-        number = span._.dossier_number
-        if number:
-            mention.value = number.get("value")
-            mention.unit = number.get("unit")
-            mention.qualifier = number.get("qualifier")
-        mentions.append(mention)
-        by_offsets[(mention.start, mention.end)] = mention
-    for span in doc.spans.get(ENTITY_GROUP, []):
-        number = span._.dossier_number
-        if number and number.get("linked_to"):
-            target = by_offsets.get(tuple(number["linked_to"]))  # type: ignore[arg-type]
-            if target is not None:
-                by_offsets[(span.start_char, span.end_char)].linked_to = target.id
-    entities = group_mentions(doc.text, mentions)
+    quote_spans: list[tuple[int, Span]] = []
+    fact_spans: list[tuple[int, Span]] = []
+    links: list[tuple[Mention, tuple[int, int]]] = []
+    for offset, doc in pieces:
+        for span in doc.spans.get(ENTITY_GROUP, []):
+            mention = Mention(
+                id=f"m{len(mentions) + 1}",
+                start=offset + span.start_char,
+                end=offset + span.end_char,
+                label=span.label_,
+                text=span.text,
+                origin=span._.dossier_origin or "model",
+            )
+            number = span._.dossier_number
+            if number:
+                mention.value = number.get("value")
+                mention.unit = number.get("unit")
+                mention.qualifier = number.get("qualifier")
+                if number.get("linked_to"):
+                    a, b = number["linked_to"]
+                    links.append((mention, (offset + a, offset + b)))
+            mentions.append(mention)
+        quote_spans += [(offset, span) for span in doc.spans.get(QUOTE_GROUP, [])]
+        fact_spans += [(offset, span) for span in doc.spans.get(FACT_GROUP, [])]
+    by_offsets = {(m.start, m.end): m for m in mentions}
+    for mention, target_offsets in links:
+        target = by_offsets.get(target_offsets)
+        if target is not None:
+            mention.linked_to = target.id
+    entities = group_mentions(text, mentions)
     locate = _EntityLocator(mentions)
-    quotes = _quotes_from(doc, locate)
+    quotes = _quotes_from(text, quote_spans, locate)
     return Document(
-        text=doc.text,
+        text=text,
         source=source,
         title=title,
         pipeline=dict(info),
         mentions=mentions,
         entities=entities,
         quotes=quotes,
-        facts=_facts_from(doc, locate, quotes),
+        facts=_facts_from(text, fact_spans, locate, quotes),
     )
 
 
@@ -212,25 +246,25 @@ class _EntityLocator:
 _SPEAKER_LABELS = ("PERSON", "ORG", "PLACE")
 
 
-def _offsets(value: Any) -> tuple[int, int] | None:
-    return (int(value[0]), int(value[1])) if value else None
+def _offsets(value: Any, shift: int = 0) -> tuple[int, int] | None:
+    return (shift + int(value[0]), shift + int(value[1])) if value else None
 
 
-def _quotes_from(doc: Doc, locate: _EntityLocator) -> list[Quote]:
+def _quotes_from(text: str, spans: list[tuple[int, Span]], locate: _EntityLocator) -> list[Quote]:
     quotes: list[Quote] = []
-    text = doc.text
-    for span in doc.spans.get(QUOTE_GROUP, []):
+    for shift, span in spans:
         info = span._.dossier_quote or {}
-        speaker = _offsets(info.get("speaker"))
-        resolved = _offsets(info.get("speaker_resolved")) or speaker
-        cue = _offsets(info.get("cue"))
+        speaker = _offsets(info.get("speaker"), shift)
+        resolved = _offsets(info.get("speaker_resolved"), shift) or speaker
+        cue = _offsets(info.get("cue"), shift)
+        start, end = shift + span.start_char, shift + span.end_char
         quotes.append(
             Quote(
                 id=f"q{len(quotes) + 1}",
                 kind=info.get("kind", "direct"),
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
+                start=start,
+                end=end,
+                text=text[start:end],
                 speaker=text[speaker[0] : speaker[1]] if speaker else None,
                 speaker_start=speaker[0] if speaker else None,
                 speaker_end=speaker[1] if speaker else None,
@@ -238,42 +272,45 @@ def _quotes_from(doc: Doc, locate: _EntityLocator) -> list[Quote]:
                 cue=text[cue[0] : cue[1]] if cue else None,
                 cue_start=cue[0] if cue else None,
                 cue_end=cue[1] if cue else None,
-                fragments=[(int(a), int(b)) for a, b in info.get("fragments", [])],
+                fragments=[(shift + int(a), shift + int(b)) for a, b in info.get("fragments", [])],
                 origin="rule",
             )
         )
     return quotes
 
 
-def _facts_from(doc: Doc, locate: _EntityLocator, quotes: list[Quote]) -> list[Fact]:
-    text = doc.text
+def _facts_from(
+    text: str, spans: list[tuple[int, Span]], locate: _EntityLocator, quotes: list[Quote]
+) -> list[Fact]:
     quote_at = {(q.start, q.end): q for q in quotes}
 
-    def part(value: Any, label: str | None = None) -> FactPart | None:
-        offsets = _offsets(value)
+    def part(value: Any, shift: int, label: str | None = None) -> FactPart | None:
+        offsets = _offsets(value, shift)
         if offsets is None:
             return None
         start, end = offsets
         return FactPart(text[start:end], start, end, locate.entities_in(start, end), label)
 
     facts: list[Fact] = []
-    for span in doc.spans.get(FACT_GROUP, []):
+    for shift, span in spans:
         info = span._.dossier_fact or {}
-        predicate = part(info.get("predicate"))
+        predicate = part(info.get("predicate"), shift)
         if predicate is None:
             continue
-        source = _offsets(info.get("source"))
-        resolved = _offsets(info.get("source_resolved")) or source
-        quote = quote_at.get(_offsets(info.get("quote")) or (-1, -1))
+        source = _offsets(info.get("source"), shift)
+        resolved = _offsets(info.get("source_resolved"), shift) or source
+        quote = quote_at.get(_offsets(info.get("quote"), shift) or (-1, -1))
         facts.append(
             Fact(
                 id=f"f{len(facts) + 1}",
-                sentence_start=span.start_char,
-                sentence_end=span.end_char,
-                subject=part(info.get("subject")),
+                sentence_start=shift + span.start_char,
+                sentence_end=shift + span.end_char,
+                subject=part(info.get("subject"), shift),
                 predicate=predicate,
-                object=part(info.get("object")),
-                qualifiers=[p for s, e, label in info.get("qualifiers", []) if (p := part((s, e), label))],
+                object=part(info.get("object"), shift),
+                qualifiers=[
+                    p for s, e, label in info.get("qualifiers", []) if (p := part((s, e), shift, label))
+                ],
                 source=text[source[0] : source[1]] if source else None,
                 source_entity_id=locate.main_entity(*resolved) if resolved else None,
                 quote_id=quote.id if quote else None,

@@ -1,0 +1,120 @@
+"""Start the reader: QApplication, style, icon, the first article, and --screenshot mode."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.model import Document
+from desktop.core.resources import resource_path, resources_dir
+from desktop.ui.main_window import APP_NAME, MainWindow
+
+SEED_ARTICLE = Path("seeds") / "kim-jong-un-leaves-russia.txt"
+SCREENSHOT_TIMEOUT_MS = 180_000
+
+
+def seed_article() -> Path | None:
+    """The sample article: seeds/ sits beside resources/ in a checkout and in the bundle."""
+    candidate = resources_dir().parent / SEED_ARTICLE
+    return candidate if candidate.exists() else None
+
+
+def application_stylesheet() -> str:
+    path = resource_path("style.qss")
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+# Harmless Qt chatter that would bury Dossier's own one-line messages on stderr.
+_QT_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def _on_qt_message(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if message not in _QT_NOISE:
+        print(message, file=sys.stderr)
+
+
+def _application() -> QApplication:
+    qInstallMessageHandler(_on_qt_message)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    icon = resource_path("icons/dossier.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setStyle("Fusion")
+    app.setStyleSheet(application_stylesheet())
+    return app
+
+
+def _fail(message: str) -> None:
+    print(f"dossier: {message.splitlines()[0]}", file=sys.stderr)
+
+
+class _Screenshot:
+    """--screenshot: grab the window once the document is shown; exit non-zero on any failure."""
+
+    def __init__(self, app: QApplication, window: MainWindow, out: str) -> None:
+        self.app = app
+        self.window = window
+        self.out = out
+        self.code = 0
+        window.document_shown.connect(self._on_document_shown)
+        window.analysis_failed.connect(self._on_failed)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self._on_timeout)
+
+    def open(self, target: Path | str | None) -> bool:
+        if target is None:
+            _fail("no file given and no sample article found")
+            return False
+        self.window.error_reported.connect(_fail)
+        opened = self.window.open_file(target)
+        self.window.error_reported.disconnect(_fail)
+        return opened
+
+    def _on_document_shown(self, _document: Document) -> None:
+        # One more event-loop turn, so layout and highlights are painted before the grab.
+        QTimer.singleShot(50, self._save)
+
+    def _save(self) -> None:
+        if not self.window.grab().save(self.out, "PNG"):
+            _fail(f"could not write the screenshot {self.out}")
+            self.code = 1
+        self.app.quit()
+
+    def _on_failed(self, message: str) -> None:
+        _fail(message)
+        self.code = 1
+        self.app.quit()
+
+    def _on_timeout(self) -> None:
+        _fail("the analysis did not finish in time; no screenshot taken")
+        self.code = 1
+        self.app.quit()
+
+
+def run_app(file: str | None = None, screenshot: str | None = None) -> int:
+    """Open the window on FILE (default: the seed article); with screenshot, save a PNG once analysed."""
+    app = _application()
+    window = MainWindow()
+    app.aboutToQuit.connect(window.shutdown)
+    window.show()
+    target = file or seed_article()
+    try:
+        if screenshot:
+            run = _Screenshot(app, window, screenshot)
+            if not run.open(target):
+                return 1
+            return app.exec() or run.code
+        if target is not None:
+            # From the event loop, so a message about a file that fails to open has a window under it.
+            QTimer.singleShot(0, lambda: window.open_file(target))
+        return app.exec()
+    finally:
+        window.shutdown()

@@ -1,0 +1,281 @@
+"""Qt item models over the core Document: the views read through these, never own data.
+
+EntityTreeModel: categories (with counts) → entities (with mention counts,
+most mentioned first). QuoteTableModel and FactTableModel: one row per quote
+or fact. Each row knows the character span it selects in the article.
+"""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from desktop.core.labels import CATEGORIES, CATEGORY_TITLES, colour_for
+from desktop.core.model import Document, Entity, Fact, FactPart, Quote
+
+ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 3  # (start, end) in the article
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+_CATEGORY_ID = 0  # internal id of category rows; an entity row's is its category's row + 1
+
+
+# spaCy's labels outside the five, as the legend names them.
+EXTRA_TITLES = {
+    "NORP": "Nationalities, groups",
+    "DATE": "Dates",
+    "TIME": "Times",
+    "EVENT": "Events",
+    "WORK_OF_ART": "Titles of works",
+    "LAW": "Laws",
+    "LANGUAGE": "Languages",
+    "PRODUCT": "Products",
+    "ORDINAL": "Ordinals",
+}
+
+
+def label_title(label: str) -> str:
+    return CATEGORY_TITLES.get(label) or EXTRA_TITLES.get(label) or label.replace("_", " ").title()
+
+
+def swatch(label: str, size: int = 12) -> QIcon:
+    """A small square in the category's colour, as in the article."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(colour_for(label))
+    painter.setPen(colour.darker(140))
+    painter.setBrush(colour)
+    painter.drawRoundedRect(0, 0, size - 1, size - 1, 3, 3)
+    painter.end()
+    return QIcon(pixmap)
+
+
+@dataclass
+class _CategoryNode:
+    label: str
+    entities: list[Entity] = field(default_factory=list)
+    mention_count: int = 0
+
+
+class EntityTreeModel(QAbstractItemModel):
+    """Two levels: a row per category, under it a row per entity. Columns: name, mentions."""
+
+    COLUMNS = ("Entity", "Mentions")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._categories: list[_CategoryNode] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_document(self, document: Document | None) -> None:
+        self.beginResetModel()
+        self._categories = _categories_of(document) if document is not None else []
+        self.endResetModel()
+
+    def labels(self) -> list[str]:
+        return [node.label for node in self._categories]
+
+    def category_index(self, label: str) -> QModelIndex:
+        for row, node in enumerate(self._categories):
+            if node.label == label:
+                return self.index(row, 0)
+        return QModelIndex()
+
+    def entity_index(self, entity_id: str) -> QModelIndex:
+        for category_row, node in enumerate(self._categories):
+            for row, entity in enumerate(node.entities):
+                if entity.id == entity_id:
+                    return self.index(row, 0, self.index(category_row, 0))
+        return QModelIndex()
+
+    # Qt model interface
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _CATEGORY_ID)
+        return self.createIndex(row, column, parent.row() + 1)  # entity rows: their category's row + 1
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _CATEGORY_ID:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, _CATEGORY_ID)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._categories)
+        if parent.internalId() == _CATEGORY_ID and parent.column() == 0:
+            return len(self._categories[parent.row()].entities)
+        return 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _CATEGORY_ID:
+            return self._category_data(self._categories[index.row()], index.column(), role)
+        node = self._categories[index.internalId() - 1]
+        return self._entity_data(node.entities[index.row()], index.column(), role)
+
+    def _category_data(self, node: _CategoryNode, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return f"{label_title(node.label)}  ({len(node.entities)})"
+            return node.mention_count
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return swatch(node.label)
+        if role == Qt.ItemDataRole.FontRole and column == 0:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and not node.entities:
+            return QColor("#8a8a8a")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == LABEL_ROLE:
+            return node.label
+        return None
+
+    def _entity_data(self, entity: Entity, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entity.name if column == 0 else len(entity.mention_ids)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            aliases = [a for a in entity.aliases if a != entity.name]
+            also = f"\nAlso: {', '.join(aliases)}" if aliases else ""
+            return f"{entity.name} — {label_title(entity.label)}, {len(entity.mention_ids)} mentions{also}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == ENTITY_ID_ROLE:
+            return entity.id
+        if role == LABEL_ROLE:
+            return entity.label
+        return None
+
+
+def _categories_of(document: Document) -> list[_CategoryNode]:
+    """The five categories always (so the panel keeps its shape), then any extra label present."""
+    extra = [label for label in document.labels() if label not in CATEGORIES]
+    nodes = {label: _CategoryNode(label) for label in (*CATEGORIES, *extra)}
+    for entity in document.entities:
+        node = nodes.get(entity.label)
+        if node is None:
+            node = nodes[entity.label] = _CategoryNode(entity.label)
+        node.entities.append(entity)
+        node.mention_count += len(entity.mention_ids)
+    for node in nodes.values():
+        node.entities.sort(key=lambda e: (-len(e.mention_ids), e.name.lower()))
+    return list(nodes.values())
+
+
+class _RowsModel(QAbstractTableModel):
+    """A flat table over one of the document's lists; subclasses name the list and the columns."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_document(self, document: Document | None) -> None:
+        self.beginResetModel()
+        self._rows = self.rows_of(document) if document is not None else []
+        self.endResetModel()
+
+    @staticmethod
+    @abstractmethod
+    def rows_of(document: Document) -> list[Any]: ...
+
+    @staticmethod
+    @abstractmethod
+    def cell(row: Any, column: int) -> str: ...
+
+    @staticmethod
+    @abstractmethod
+    def span(row: Any) -> tuple[int, int]: ...
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.cell(row, index.column())
+        if role == SPAN_ROLE:
+            return self.span(row)
+        return None
+
+
+class QuoteTableModel(_RowsModel):
+    COLUMNS = ("Speaker", "Cue", "Quote")
+
+    @staticmethod
+    def rows_of(document: Document) -> list[Quote]:
+        return document.quotes
+
+    @staticmethod
+    def cell(row: Quote, column: int) -> str:
+        if column == 0:
+            return row.speaker or "(unknown)"
+        if column == 1:
+            return row.cue or ""
+        return row.text
+
+    @staticmethod
+    def span(row: Quote) -> tuple[int, int]:
+        return (row.start, row.end)
+
+
+def _part_text(part: FactPart | None) -> str:
+    return part.text if part is not None else ""
+
+
+class FactTableModel(_RowsModel):
+    COLUMNS = ("Subject", "Predicate", "Object", "Source")
+
+    @staticmethod
+    def rows_of(document: Document) -> list[Fact]:
+        return document.facts
+
+    @staticmethod
+    def cell(row: Fact, column: int) -> str:
+        if column == 0:
+            return _part_text(row.subject)
+        if column == 1:
+            return row.predicate.text
+        if column == 2:
+            extra = ", ".join(q.text for q in row.qualifiers)
+            return " ".join(filter(None, (_part_text(row.object), f"({extra})" if extra else "")))
+        return row.source or ""
+
+    @staticmethod
+    def span(row: Fact) -> tuple[int, int]:
+        return (row.sentence_start, row.sentence_end)

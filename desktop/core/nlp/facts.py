@@ -1,11 +1,441 @@
-"""Dossier component dossier_facts (being written)."""
+"""Dossier component dossier_facts: one checkable claim per clause, read off the dependency parse.
+
+A fact is a clause that has a subject: subject — predicate — object, plus the
+numbers, places and times that qualify it. Choices, so that each fact is
+something a person can check against its sentence:
+
+- Fact heads are verbs (or a copula) heading a main, coordinated, adverbial or
+  reported clause. Clauses that only describe a noun (relative clauses,
+  "fears that …") or are not asserted ("if …", "whether …", "denied that …")
+  are not facts; neither are questions or clauses without a subject
+  (imperatives, captions, participial asides).
+- Attribution frames ("TASS reported that …", the cue of a found quote) are not
+  facts themselves: the reported clause is, and it carries the source. The
+  source comes from the quote finder when the clause lies in one of its quotes
+  (speaker as written, resolved speaker, quote offsets); otherwise from the
+  frame's subject ("according to X" included), unresolved.
+- Subject and object are the head noun's phrase, cut before a modifier set off
+  by punctuation (", which …", " – Moscow for …"); the predicate keeps its
+  auxiliaries, negation, particles and infinitive chain ("is believed to be"),
+  and absorbs the preposition when the object is prepositional ("spoke of").
+- Qualifiers are the NUMBER and PLACE mentions and DATE/TIME entities of the
+  clause's own modifiers ("on Sunday", "some 8,000 kilometers from Moscow")
+  that lie outside subject and object: those are linked through the subject's
+  and object's own entities already, so listing them again would double them.
+- The fact's span is its clause (subject to last modifier), which also keeps
+  facts of one sentence apart: span extensions are keyed by offsets.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from desktop.core.nlp.spans import ENTITY_GROUP, FACT_GROUP, QUOTE_GROUP
+from desktop.core.resources import resource_path
+
+_VERBAL = ("VERB", "AUX")
+# Dependencies by which a clause hangs off its parent and can still be asserted.
+_ASSERTED_LINKS = ("ccomp", "conj", "advcl", "parataxis")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_OBJECT_DEPS = ("dobj", "attr", "oprd", "acomp")
+_RECIPIENT_DEPS = ("dative",)
+_PREDICATE_DEPS = ("aux", "auxpass", "neg", "prt")
+# Modifiers of the verb whose names, numbers and times qualify the fact.
+_QUALIFYING_DEPS = ("prep", "agent", "npadvmod", "advmod", "dep", "dative", "prt")
+# Marks that make a clause hypothetical or a question rather than a claim.
+_NOT_ASSERTED_MARKS = ("if", "unless", "whether", "lest")
+# Modifiers that, set off by this punctuation, are cut from a subject or object.
+_SET_OFF_DEPS = ("relcl", "appos", "acl", "advcl")
+_SET_OFF_PUNCT = (",", ";", ":", "–", "—", "--")
+_OPENERS = {"(": ")", "[": "]", "“": "”", "‘": "’", '"': '"', "'": "'"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+# A frame subject that names no one ("it is clear that …") gives no source.
+_EMPTY_SOURCES = ("it", "this", "that", "there", "which", "what")
+_TIME_LABELS = ("DATE", "TIME")
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+_QUALIFIER_LABELS = ("NUMBER", "PLACE")
+
+
+@cache
+def _non_asserting_frames() -> frozenset[str]:
+    data = json.loads(resource_path("fact_frames.json").read_text(encoding="utf-8"))
+    return frozenset(data["non_asserting"])
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    speaker: list[int] | None
+    speaker_resolved: list[int] | None
+
+
+class _Context:
+    """Per-document lookups, built once so that extraction stays linear in the text."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.quote_of_token: list[_Quote | None] = [None] * len(doc)
+        self.cue_tokens: set[int] = set()
+        quotes = list(doc.spans.get(QUOTE_GROUP, []))
+        # Widest first, so that a quote nested in another claims its own tokens.
+        for span in sorted(quotes, key=lambda s: s.start - s.end):
+            info = span._.dossier_quote or {}
+            quote = _Quote(span.start_char, span.end_char, info.get("speaker"), info.get("speaker_resolved"))
+            fragments = info.get("fragments") or [[span.start_char, span.end_char]]
+            for token in span:
+                if any(a <= token.idx < b for a, b in fragments):
+                    self.quote_of_token[token.i] = quote
+            cue = info.get("cue")
+            if cue:
+                cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+                if cue_span is not None:
+                    self.cue_tokens.update(t.i for t in cue_span)
+        self.qualifiers_by_sentence_start: dict[int, list[tuple[int, int, str]]] = {}
+        candidates = [
+            (s.start, s.end, s.label_)
+            for s in doc.spans.get(ENTITY_GROUP, [])
+            if s.label_ in _QUALIFIER_LABELS
+        ]
+        candidates += [(e.start, e.end, "TIME") for e in doc.ents if e.label_ in _TIME_LABELS]
+        for start, end, label in sorted(candidates):
+            sentence_start = doc[start].sent.start
+            self.qualifiers_by_sentence_start.setdefault(sentence_start, []).append((start, end, label))
 
 
 @Language.component("dossier_facts")
 def find_facts(doc: Doc) -> Doc:
+    """Store one span per fact in doc.spans[FACT_GROUP], details in span._.dossier_fact."""
+    facts: list[Span] = []
+    if doc.has_annotation("DEP"):
+        context = _Context(doc)
+        taken: set[tuple[int, int]] = set()
+        for sentence in doc.sents:
+            if _is_question(sentence):
+                continue
+            for token in sentence:
+                fact = _fact_at(token, sentence, context)
+                if fact is not None and (fact.start_char, fact.end_char) not in taken:
+                    taken.add((fact.start_char, fact.end_char))
+                    facts.append(fact)
+    doc.spans[FACT_GROUP] = facts
     return doc
+
+
+def _is_question(sentence: Span) -> bool:
+    tail = sentence.text.rstrip().rstrip("”’\"')")
+    return tail.endswith("?")
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's own subject, or the one it shares with the verb it is coordinated with."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    if verb.dep_ == "conj" and verb.head.pos_ in _VERBAL and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return None
+
+
+def _has_expletive(verb: Token) -> bool:
+    return any(child.dep_ == "expl" for child in verb.children)
+
+
+def _mark(verb: Token) -> str | None:
+    return next((child.lower_ for child in verb.children if child.dep_ == "mark"), None)
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """A ccomp with a subject of its own: what a frame like "X said (that) …" reports."""
+    for child in verb.children:
+        has_subject = _subject(child) is not None or _has_expletive(child)
+        if child.dep_ == "ccomp" and child.pos_ in _VERBAL and has_subject and _is_finite(child):
+            return child
+    return None
+
+
+def _asserts(frame: Token) -> bool:
+    """A frame vouches for its clause unless it denies, doubts, asks or wishes it."""
+    negated = any(child.dep_ == "neg" for child in frame.children)
+    return not negated and frame.lemma_.lower() not in _non_asserting_frames()
+
+
+def _is_frame(verb: Token, context: _Context) -> bool:
+    """An attribution frame: its reported clause is the fact, not the frame."""
+    clause = _reported_clause(verb)
+    if verb.i in context.cue_tokens and (clause is not None or not _has_object(verb)):
+        return True  # "Putin spoke of the “possibilities” of …" still says something itself
+    return clause is not None and _asserts(verb) and _mark(clause) not in _NOT_ASSERTED_MARKS
+
+
+def _is_finite(verb: Token) -> bool:
+    """A tensed clause ("left", "was heading", "will defy … and strike"), not "to work" or "leaving"."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "TO" for c in auxiliaries):
+        return False
+    if verb.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS for c in auxiliaries):
+        return True
+    if verb.dep_ == "conj" and not auxiliaries and verb.head.pos_ in _VERBAL and verb.head.i != verb.i:
+        return _is_finite(verb.head)
+    return False
+
+
+def _is_misread_acronym(verb: Token) -> bool:
+    """An upper-case word in a mixed-case sentence read as a verb ("militants IS …")."""
+    return verb.is_upper and len(verb) > 1 and not verb.sent.text.isupper()
+
+
+def _has_object(verb: Token) -> bool:
+    return any(
+        c.dep_ in (*_OBJECT_DEPS, *_RECIPIENT_DEPS) or (c.dep_ in ("prep", "agent") and c.i > verb.i)
+        for c in verb.children
+    )
+
+
+def _is_asserted(verb: Token) -> bool:
+    """Walk up to the root: every clause on the way must be asserted by its parent."""
+    token = verb
+    while token.dep_ != "ROOT" and token.head.i != token.i:
+        if token.dep_ not in _ASSERTED_LINKS or token.head.pos_ not in _VERBAL:
+            return False
+        if _mark(token) in _NOT_ASSERTED_MARKS:
+            return False
+        if token.dep_ == "ccomp" and not _asserts(token.head):
+            return False
+        token = token.head
+    return _mark(token) not in _NOT_ASSERTED_MARKS
+
+
+def _fact_at(verb: Token, sentence: Span, context: _Context) -> Span | None:
+    if verb.pos_ not in _VERBAL or not (verb.dep_ == "ROOT" or verb.dep_ in _ASSERTED_LINKS):
+        return None
+    subject = _subject(verb)
+    if subject is not None and subject.tag_ in ("WDT", "WP"):
+        return None  # a relative clause slipped through as a conjunct
+    if subject is None and not _has_expletive(verb):
+        return None
+    if not _is_finite(verb) or _is_misread_acronym(verb):
+        return None
+    if not _is_asserted(verb) or _is_frame(verb, context):
+        return None
+    doc = verb.doc
+    chain = _verb_chain(verb)
+    head = chain[-1]
+    predicate_tokens = {link.i for link in chain}
+    for link in chain:
+        predicate_tokens.update(c.i for c in link.children if c.dep_ in _PREDICATE_DEPS)
+
+    subject_range = _phrase(subject) if subject is not None else None
+    object_range, absorbed = _object(head, max(predicate_tokens) + 1)
+    if absorbed is not None:
+        predicate_tokens.add(absorbed.i)
+    predicate_range = (min(predicate_tokens), max(predicate_tokens) + 1)
+    if subject_range is not None and _overlaps(predicate_range, subject_range):
+        return None  # the parse folds the verb into its own subject: nothing checkable comes out
+    if object_range is not None and _overlaps(predicate_range, object_range):
+        object_range = None
+
+    region = _qualifying_region(chain, absorbed, (subject_range, object_range, predicate_range))
+    qualifiers = [
+        (start, end, label)
+        for start, end, label in context.qualifiers_by_sentence_start.get(sentence.start, [])
+        if all(i in region for i in range(start, end))
+    ]
+    if object_range is None and not qualifiers and subject is not None and subject.pos_ == "PRON":
+        return None  # "you know", "he went on": nothing a reader could check
+    parts = [r for r in (subject_range, predicate_range, object_range) if r is not None]
+    parts += [(start, end) for start, end, _ in qualifiers]
+    clause_start = max(sentence.start, min(r[0] for r in parts))
+    clause_end = min(sentence.end, max(r[1] for r in parts))
+    source, source_resolved, quote = _source(verb, context)
+    span = Span(doc, clause_start, clause_end)
+    span._.dossier_fact = {
+        "subject": _chars(doc, subject_range),
+        "predicate": _chars(doc, predicate_range),
+        "object": _chars(doc, object_range),
+        "qualifiers": [[*_chars(doc, (start, end)), label] for start, end, label in qualifiers],
+        "source": source,
+        "source_resolved": source_resolved,
+        "quote": quote,
+    }
+    return span
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and its infinitive complements: "is believed to be", "wants to buy"."""
+    chain = [verb]
+    head = verb
+    while not any(c.dep_ in ("dobj", *_RECIPIENT_DEPS) for c in head.children):
+        xcomp = next(
+            (c for c in head.children if c.dep_ == "xcomp" and c.i > head.i and c.pos_ in _VERBAL), None
+        )
+        if xcomp is None or not _adjacent(head, xcomp):
+            break
+        chain.append(xcomp)
+        head = xcomp
+    return chain
+
+
+def _adjacent(head: Token, xcomp: Token) -> bool:
+    """Only adverbs and the complement's own "to"/"not" between: the predicate stays one readable span."""
+    own = {c.i for c in xcomp.children if c.dep_ in _PREDICATE_DEPS}
+    between = head.doc[head.i + 1 : xcomp.i]
+    return all(t.i in own or t.pos_ in ("ADV", "PART") for t in between)
+
+
+def _object(head: Token, predicate_end: int) -> tuple[tuple[int, int] | None, Token | None]:
+    """The object's token range, and the preposition moved into the predicate if the object is one."""
+    direct = [c for c in head.children if c.dep_ in (*_OBJECT_DEPS, *_RECIPIENT_DEPS) and c.i > head.i]
+    if direct:
+        ranges = [r for r in (_phrase(c) for c in direct) if r is not None]
+        if not ranges:
+            return None, None
+        start, end = min(r[0] for r in ranges), max(r[1] for r in ranges)
+        return _extend_with_prepositions(head, (start, end)), None
+    # A clausal complement: what a non-vouching frame reports, what "footage shows".
+    clause = next((c for c in head.children if c.dep_ == "ccomp" and c.i > head.i), None)
+    if clause is not None:
+        return _phrase(clause), None
+    for child in head.children:
+        if child.dep_ not in ("prep", "agent") or child.i < predicate_end or _is_time_or_source(child):
+            continue
+        between = head.doc[predicate_end : child.i]
+        if any(t.pos_ not in ("ADV", "PART") for t in between):
+            break
+        complement = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if complement is None:
+            break
+        phrase = _phrase(complement)
+        return (_extend_with_prepositions(head, phrase) if phrase else None), child
+    return None, None
+
+
+def _extend_with_prepositions(head: Token, object_range: tuple[int, int]) -> tuple[int, int]:
+    """Let the object run on over the verb's prepositional phrases that follow it directly."""
+    start, end = object_range
+    for child in head.children:
+        if child.dep_ == "prep" and child.i == end and not _is_time_or_source(child):
+            end = max(end, _phrase_end(child))
+    return start, end
+
+
+def _is_time_or_source(preposition: Token) -> bool:
+    if preposition.lower_ == "according":
+        return True
+    return any(t.ent_type_ in _TIME_LABELS for t in preposition.subtree)
+
+
+def _phrase_end(head: Token) -> int:
+    phrase = _phrase(head)
+    return phrase[1] if phrase else head.i + 1
+
+
+def _phrase(head: Token) -> tuple[int, int] | None:
+    """The head's subtree, cut before a modifier set off by punctuation, trimmed at the edges."""
+    doc = head.doc
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    for token in doc[start:end]:
+        if "\n" in token.text:  # a paragraph break ends every phrase
+            if token.i <= head.i:
+                start = token.i + 1
+                continue
+            end = token.i
+            break
+        before = token.left_edge.i - 1
+        if (
+            token.i > head.i
+            and token.dep_ in _SET_OFF_DEPS
+            and before > head.i
+            and doc[before].text in _SET_OFF_PUNCT
+        ):
+            end = before
+            break
+    return _trim(doc, start, end)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Drop edge punctuation and a leading "that", keeping brackets and quotes that close inside."""
+    while start < end:
+        token = doc[start]
+        opener_closed = token.text in _OPENERS and any(
+            t.text == _OPENERS[token.text] for t in doc[start + 1 : end]
+        )
+        if token.is_space or (token.is_punct and not opener_closed) or token.dep_ == "mark":
+            start += 1
+        else:
+            break
+    while end > start:
+        token = doc[end - 1]
+        closer_opened = token.text in _CLOSERS and any(
+            t.text == _CLOSERS[token.text] for t in doc[start : end - 1]
+        )
+        if token.is_space or (token.is_punct and not closer_opened) or token.pos_ == "CCONJ":
+            end -= 1
+        else:
+            break
+    return (start, end) if start < end else None
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _qualifying_region(
+    chain: list[Token], absorbed: Token | None, parts: Iterable[tuple[int, int] | None]
+) -> set[int]:
+    """Tokens of the verbs' own modifiers, minus those of subject, predicate and object."""
+    region: set[int] = set()
+    for link in chain:
+        for child in link.children:
+            if child.dep_ in _QUALIFYING_DEPS and (absorbed is None or child.i != absorbed.i):
+                region.update(t.i for t in child.subtree)
+    for part in parts:
+        if part is not None:
+            region.difference_update(range(*part))
+    return region
+
+
+def _source(verb: Token, context: _Context) -> tuple[list[int] | None, list[int] | None, list[int] | None]:
+    """(speaker as written, resolved speaker, quote offsets) for a fact in reported speech."""
+    quote = context.quote_of_token[verb.i]
+    quote_offsets = [quote.start, quote.end] if quote else None
+    if quote is not None and quote.speaker:
+        return (
+            list(quote.speaker),
+            (list(quote.speaker_resolved) if quote.speaker_resolved else None),
+            (quote_offsets),
+        )
+    speaker = _speaker_from_parse(verb)
+    return (_chars(verb.doc, speaker) if speaker else None), None, quote_offsets
+
+
+def _speaker_from_parse(verb: Token) -> tuple[int, int] | None:
+    """The subject of the nearest frame above the clause, or X of "according to X"."""
+    token = verb
+    while True:
+        for child in token.children:
+            if child.lower_ == "according":
+                target = next((t for t in child.subtree if t.dep_ == "pobj"), None)
+                if target is not None:
+                    return _phrase(target)
+        if token.dep_ == "ROOT" or token.head.i == token.i:
+            return None
+        if token.dep_ == "ccomp":
+            subject = _subject(token.head)
+            if subject is not None and subject.lower_ not in _EMPTY_SOURCES:
+                return _phrase(subject)
+            return None
+        token = token.head
+
+
+def _chars(doc: Doc, token_range: tuple[int, int] | None) -> list[int] | None:
+    if token_range is None:
+        return None
+    start, end = token_range
+    return [doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)]

@@ -8,6 +8,8 @@ is refused with a message instead of showing wrong highlights.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from dataclasses import asdict
 from functools import cache
 from pathlib import Path
@@ -20,7 +22,14 @@ from desktop.core.errors import DossierError
 from desktop.core.model import Document, Entity, Fact, FactPart, Mention, Quote
 from desktop.core.resources import resource_path
 
-SCHEMA_ID = "dossier/1"
+SCHEMA_VERSION = 1
+SCHEMA_ID = f"dossier/{SCHEMA_VERSION}"
+_SCHEMA_PATTERN = re.compile(r"dossier/(\d+)")
+
+# Upgrades from each older schema version to the next, applied in turn before
+# validation, so files written by earlier versions keep opening. dossier/2 adds
+# {1: _from_v1} here, where _from_v1(data) returns the data as dossier/2.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 @cache
@@ -116,6 +125,29 @@ def document_to_dict(document: Document) -> dict[str, Any]:
     }
 
 
+def migrate(data: Any, name: str = "the file") -> Any:
+    """Bring a file of an older schema version up to SCHEMA_ID; refuse newer or unknown ones."""
+    if not isinstance(data, dict):
+        return data  # validate() says what is wrong with it
+    schema = data.get("schema")
+    match = _SCHEMA_PATTERN.fullmatch(schema) if isinstance(schema, str) else None
+    if match is None:
+        found = "it has no schema field" if schema is None else f"its schema is {schema!r}"
+        raise DossierError(f"{name} is not a Dossier annotated JSON file ({found}).")
+    version = int(match.group(1))
+    if version > SCHEMA_VERSION:
+        raise DossierError(
+            f"{name} was written by a newer version of Dossier ({schema}); "
+            f"this version reads up to {SCHEMA_ID}, so please update Dossier."
+        )
+    while version < SCHEMA_VERSION:
+        if version not in MIGRATIONS:
+            raise DossierError(f"{name} uses {schema}, which this version of Dossier can no longer read.")
+        data = MIGRATIONS[version](data)
+        version += 1
+    return data
+
+
 def validate(data: Any, name: str = "the file") -> None:
     """Raise DossierError unless data is a well-formed dossier/1 document."""
     if not isinstance(data, dict):
@@ -165,6 +197,7 @@ def _check_offsets(data: dict[str, Any], name: str) -> None:
 
 def document_from_dict(data: Any, name: str = "the file") -> Document:
     """Restore a document; raises DossierError with a readable reason if it cannot."""
+    data = migrate(data, name)
     validate(data, name)
     return Document(
         text=data["text"],

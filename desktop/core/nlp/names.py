@@ -38,6 +38,7 @@ _NAME_PARTICLES = {
 }  # fmt: skip
 _DATELINE_BREAKS = {":", "—", "–", "-", "--", "("}
 _HYPHEN_LINKS = {"on", "upon", "sur", "sous", "under", "le", "la", "les", "am", "an", "der", "de", "en", "by"}
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.]{0,4}$")
 
 # Rule priorities: a higher one wins where two rule spans overlap.
@@ -100,6 +101,11 @@ class NameFinder:
         self.not_names = self._phrases(nlp, "NOT_NAME", titles["not names"])
         self.title_words = {t.lower_ for title in titles["titles"] for t in make(title) if t.is_alpha}
         self.speaker_labels = {w.lower() for w in lex["speaker labels"]["words"]}
+        context_words = {t.lower_ for phrase in lex["place context"]["before"] for t in make(phrase)}
+        self.not_name_words = self.title_words | context_words | self.speaker_labels
+        units = lex["military units"]
+        self.unit_words = set(units["unit words"])
+        self.numbered_units = self._phrases(nlp, "NUMBERED_UNIT", units["numbered"])
 
     @staticmethod
     def _phrases(nlp: Language, key: str, entries: Iterable[str]) -> PhraseMatcher:
@@ -117,9 +123,11 @@ class NameFinder:
         candidates += self._hyphenated_places(doc)
         candidates += self._institutions(doc, model)
         candidates += self._named_sites(doc)
-        person_words = _person_words(doc, candidates)
+        candidates += self._military_units(doc)
+        person_names = _person_names(doc, candidates, self.not_name_words)
+        person_words = {w.lower() for name in person_names for w in name}
         candidates += self._places_in_context(doc, model, person_words)
-        candidates += _propagate(doc, candidates, model, person_words)
+        candidates += _propagate(doc, candidates, model, person_names)
         doc.spans[NAME_GROUP] = _non_overlapping(doc, candidates)
         self._correct_model_entities(doc, titles)
         return doc
@@ -236,6 +244,23 @@ class NameFinder:
             found.append(_Candidate(end, name_end, "PLACE", _CONTEXT))
         return found
 
+    def _military_units(self, doc: Doc) -> list[_Candidate]:
+        """'158th Fighter Wing', '2nd Battalion', 'Task Force 50' are organizations."""
+        found = []
+        for token in doc:
+            if not _ORDINAL.match(token.text):
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 4 and _is_name_word(doc[end]):
+                end += 1
+                if doc[end - 1].text in self.unit_words:
+                    found.append(_Candidate(token.i, end, "ORG", _STRUCTURE))
+                    break
+        for _, start, end in self.numbered_units(doc):
+            if end < len(doc) and doc[end].like_num and doc[start].text[:1].isupper():
+                found.append(_Candidate(start, end + 1, "ORG", _STRUCTURE))
+        return found
+
     # -- helpers -----------------------------------------------------------
 
     def _name_end(self, doc: Doc, start: int, max_tokens: int) -> int:
@@ -326,28 +351,53 @@ def _model_labels(doc: Doc) -> list[tuple[int, int, str]]:
     return [(e.start, e.end, MODEL_TO_LABEL[e.label_]) for e in doc.ents if e.label_ in MODEL_TO_LABEL]
 
 
-def _person_words(doc: Doc, candidates: list[_Candidate]) -> set[str]:
-    """Words of the multi-word person names in the article ("Kim Jong Un" → kim, jong, un)."""
+def _person_names(doc: Doc, candidates: list[_Candidate], not_name_words: set[str]) -> set[tuple[str, ...]]:
+    """The multi-word person names in the article ("Kim Jong Un"), as token texts.
+
+    Leading words that cannot start a name ("Near Palmyra", "Minister Ellwood")
+    are dropped first, so a model error such as PERSON "Near Palmyra" gives
+    no name.
+    """
     spans = [(c.start, c.end) for c in candidates if c.label == "PERSON"]
     spans += [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
-    words = set()
+    names = set()
     for start, end in spans:
-        tokens = [t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]
-        if len(tokens) >= 2:
-            words.update(t.lower_ for t in tokens)
+        while start < end and (doc[start].lower_ in not_name_words or not doc[start].text[:1].isupper()):
+            start += 1
+        while end > start and not doc[end - 1].text[:1].isupper():
+            end -= 1
+        capitals = [t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]
+        if len(capitals) >= 2 and all(not t.is_space for t in doc[start:end]):
+            names.add(tuple(t.text for t in doc[start:end]))
+    return names
+
+
+def _name_words(names: set[tuple[str, ...]]) -> set[str]:
+    """First and last words of full names: the short forms news uses ("Putin", "Karim")."""
+    words = set()
+    for name in names:
+        capitals = [w for w in name if w[:1].isupper() and w.lower() not in _NAME_PARTICLES]
+        if capitals:
+            words.update((capitals[0], capitals[-1]))
     return words
 
 
 def _propagate(
-    doc: Doc, candidates: list[_Candidate], model: list[tuple[int, int, str]], person_words: set[str]
+    doc: Doc,
+    candidates: list[_Candidate],
+    model: list[tuple[int, int, str]],
+    person_names: set[tuple[str, ...]],
 ) -> list[_Candidate]:
-    """One article, one reading of a name: what a rule learnt about a name holds for its other mentions.
+    """One article, one reading of a name: what is known about a name holds for its other mentions.
 
     A place found by its context ("near Raqqah") is a place wherever else it
-    occurs; a word of a full person name ("Karim" after "Karim Hassan") is
-    that person where the model took it for a place or an organization.
+    occurs; a full person name ("Tobias Ellwood") and its first or last word
+    ("Karim" after "Karim Hassan") name that person where the model took
+    them for a place or an organization, or missed them.
     """
     places = {doc[c.start : c.end].text for c in candidates if c.label == "PLACE"}
+    short_names = _name_words(person_names) - places
+    person_words = {w.lower() for name in person_names for w in name}
     found = []
     for start, end, label in model:
         text = doc[start:end].text
@@ -356,13 +406,27 @@ def _propagate(
             found.append(_Candidate(start, end, "PLACE", _PROPAGATED))
         elif label != "PERSON" and tokens and all(t.lower_ in person_words for t in tokens):
             found.append(_Candidate(start, end, "PERSON", _PROPAGATED))
+    by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    for name in person_names:
+        by_first_word.setdefault(name[0], []).append(name)
+    model_people = {(s, e) for s, e, label in model if label == "PERSON"}
+    for token in doc:
+        for name in by_first_word.get(token.text, []):
+            end = token.i + len(name)
+            written = tuple(t.text for t in doc[token.i : end])
+            if written == name and (token.i, end) not in model_people:
+                found.append(_Candidate(token.i, end, "PERSON", _PROPAGATED))
     covered = {i for s, e, _ in model for i in range(s, e)} | {
-        i for c in candidates for i in range(c.start, c.end)
+        i for c in candidates + found for i in range(c.start, c.end)
     }
     single_places = {p for p in places if " " not in p and p[:1].isupper() and not p.isupper()}
     for token in doc:
-        if token.i not in covered and token.text in single_places and token.pos_ == "PROPN":
+        if token.i in covered or token.pos_ != "PROPN":
+            continue
+        if token.text in single_places:
             found.append(_Candidate(token.i, token.i + 1, "PLACE", _PROPAGATED))
+        elif token.text in short_names and not token.is_upper:
+            found.append(_Candidate(token.i, token.i + 1, "PERSON", _PROPAGATED))
     return found
 
 

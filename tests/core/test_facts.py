@@ -1,0 +1,364 @@
+"""Fact extraction: subject — predicate — object with qualifiers and sources, from the parse.
+
+Pattern tests run on hand-parsed Docs (spacy.blank), so that they test the rules and not
+the model's parse; the model tests check that the rules hold up on the real parser and on
+the seed article end to end.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from desktop.core.nlp.facts import find_facts
+from desktop.core.nlp.spans import ENTITY_GROUP, FACT_GROUP, QUOTE_GROUP
+
+NLP = spacy.blank("en")
+
+
+def parsed(spec: str, ents: dict[str, str] | None = None, mentions: dict[str, str] | None = None) -> Doc:
+    """A Doc from "word/TAG/dep/head[/lemma]" tokens; head is a token index.
+
+    ents: model entities by their text (first occurrence) → label (DATE, PERSON …);
+    mentions: Dossier mentions (ENTITY_GROUP) by text → label (NUMBER, PLACE …).
+    """
+    rows = [item.split("/") for item in spec.split()]
+    words = [row[0] for row in rows]
+    pos_of = {"V": "VERB", "A": "AUX", "N": "NOUN", "P": "PROPN", "D": "DET", "I": "ADP", "C": "NUM"}
+    doc = Doc(
+        NLP.vocab,
+        words=words,
+        tags=[row[1] for row in rows],
+        pos=[_pos(row[1], pos_of) for row in rows],
+        deps=[row[2] for row in rows],
+        heads=[int(row[3]) for row in rows],
+        lemmas=[row[4] if len(row) > 4 else row[0].lower() for row in rows],
+    )
+    doc.ents = [_span(doc, text, label) for text, label in (ents or {}).items()]
+    doc.spans[ENTITY_GROUP] = [_span(doc, text, label) for text, label in (mentions or {}).items()]
+    return doc
+
+
+def _pos(tag: str, pos_of: dict[str, str]) -> str:
+    table = {
+        "VBD": "VERB",
+        "VBZ": "VERB",
+        "VBP": "VERB",
+        "VB": "VERB",
+        "VBN": "VERB",
+        "VBG": "VERB",
+        "NN": "NOUN",
+        "NNS": "NOUN",
+        "NNP": "PROPN",
+        "DT": "DET",
+        "IN": "ADP",
+        "CD": "NUM",
+        "PRP": "PRON",
+        "MD": "AUX",
+        "TO": "PART",
+        "RB": "ADV",
+        "JJ": "ADJ",
+        "WDT": "PRON",
+        "CC": "CCONJ",
+        ".": "PUNCT",
+        ",": "PUNCT",
+        "``": "PUNCT",
+        "''": "PUNCT",
+    }
+    return table.get(tag, pos_of.get(tag, "X"))
+
+
+def _span(doc: Doc, text: str, label: str) -> Span:
+    start = doc.text.index(text)
+    span = doc.char_span(start, start + len(text), label=label)
+    assert span is not None, text
+    return span
+
+
+def facts(doc: Doc) -> list[dict]:
+    """The facts as texts, for readable assertions."""
+    find_facts(doc)
+    text = doc.text
+    out = []
+    for span in doc.spans[FACT_GROUP]:
+        info = span._.dossier_fact
+        out.append(
+            {
+                "span": (span.start_char, span.end_char),
+                "subject": text[slice(*info["subject"])] if info["subject"] else None,
+                "predicate": text[slice(*info["predicate"])],
+                "object": text[slice(*info["object"])] if info["object"] else None,
+                "qualifiers": [(text[s:e], label) for s, e, label in info["qualifiers"]],
+                "source": text[slice(*info["source"])] if info["source"] else None,
+                "source_resolved": text[slice(*info["source_resolved"])] if info["source_resolved"] else None,
+                "quote": info["quote"],
+            }
+        )
+    return out
+
+
+def set_quote(doc: Doc, content: str, speaker: str | None, cue: str, kind: str = "indirect") -> Span:
+    """Stand in for the quote finder: one quote span with its details."""
+    quote = _span(doc, content, "QUOTE")
+    speaker_offsets = None
+    if speaker is not None:
+        start = doc.text.index(speaker)
+        speaker_offsets = [start, start + len(speaker)]
+    cue_start = doc.text.index(cue)
+    quote._.dossier_quote = {
+        "kind": kind,
+        "speaker": speaker_offsets,
+        "speaker_resolved": speaker_offsets,
+        "cue": [cue_start, cue_start + len(cue)],
+        "fragments": [[quote.start_char, quote.end_char]],
+    }
+    doc.spans[QUOTE_GROUP] = [*doc.spans.get(QUOTE_GROUP, []), quote]
+    return quote
+
+
+# --- patterns, hand-parsed ------------------------------------------------------------------
+
+
+def test_subject_verb_object_with_time_qualifier() -> None:
+    doc = parsed(
+        "Kim/NNP/nsubj/1 left/VBD/ROOT/1/leave Russia/NNP/dobj/1 on/IN/prep/1 Sunday/NNP/pobj/3 ./././1",
+        ents={"Sunday": "DATE", "Kim": "PERSON"},
+        mentions={"Kim": "PERSON", "Russia": "PLACE"},
+    )
+    [fact] = facts(doc)
+    assert (fact["subject"], fact["predicate"], fact["object"]) == ("Kim", "left", "Russia")
+    # Russia is the object (linked through it), so not repeated as a qualifier; Sunday qualifies.
+    assert fact["qualifiers"] == [("Sunday", "TIME")]
+    assert fact["source"] is None and fact["quote"] is None
+    assert doc.text[slice(*fact["span"])] == "Kim left Russia on Sunday"
+
+
+def test_passive_takes_the_agent_as_object() -> None:
+    doc = parsed(
+        "The/DT/det/1 bridge/NN/nsubjpass/3 was/VBD/auxpass/3 destroyed/VBN/ROOT/3/destroy "
+        "by/IN/agent/3 rockets/NNS/pobj/4 ./././3"
+    )
+    [fact] = facts(doc)
+    assert (fact["subject"], fact["predicate"], fact["object"]) == (
+        "The bridge",
+        "was destroyed by",
+        "rockets",
+    )
+
+
+def test_copula_with_attribute() -> None:
+    doc = parsed("Moscow/NNP/nsubj/1 is/VBZ/ROOT/1/be the/DT/det/3 capital/NN/attr/1 ./././1")
+    doc[1].pos_ = "AUX"
+    [fact] = facts(doc)
+    assert (fact["subject"], fact["predicate"], fact["object"]) == ("Moscow", "is", "the capital")
+
+
+def test_prepositional_object_moves_the_preposition_into_the_predicate() -> None:
+    doc = parsed(
+        "Putin/NNP/nsubj/1 spoke/VBD/ROOT/1/speak of/IN/prep/1 military/JJ/amod/4 ties/NNS/pobj/2 ./././1"
+    )
+    [fact] = facts(doc)
+    assert (fact["subject"], fact["predicate"], fact["object"]) == ("Putin", "spoke of", "military ties")
+
+
+def test_negation_and_auxiliaries_stay_in_the_predicate() -> None:
+    doc = parsed(
+        "Kim/NNP/nsubj/3 did/VBD/aux/3/do not/RB/neg/3 leave/VB/ROOT/3/leave Russia/NNP/dobj/3 ./././3"
+    )
+    [fact] = facts(doc)
+    assert fact["predicate"] == "did not leave"
+
+
+def test_number_and_place_qualifiers_outside_subject_and_object() -> None:
+    doc = parsed(
+        "Troops/NNS/nsubj/1 fired/VBD/ROOT/1/fire rockets/NNS/dobj/1 near/IN/prep/1 Mosul/NNP/pobj/3 "
+        "with/IN/prep/1 30/CD/nummod/7 launchers/NNS/pobj/5 on/IN/prep/1 Friday/NNP/pobj/8 ./././1",
+        ents={"Friday": "DATE"},
+        mentions={"Mosul": "PLACE", "30": "NUMBER"},
+    )
+    [fact] = facts(doc)
+    assert fact["object"] == "rockets near Mosul with 30 launchers"  # prepositions right after the object
+    assert fact["qualifiers"] == [("Friday", "TIME")]
+    doc = parsed(
+        "Troops/NNS/nsubj/1 fired/VBD/ROOT/1/fire rockets/NNS/dobj/1 on/IN/prep/1 Friday/NNP/pobj/3 "
+        "near/IN/prep/1 Mosul/NNP/pobj/5 with/IN/prep/1 30/CD/nummod/9 launchers/NNS/pobj/7 ./././1",
+        ents={"Friday": "DATE"},
+        mentions={"Mosul": "PLACE", "30": "NUMBER"},
+    )
+    [fact] = facts(doc)
+    assert fact["object"] == "rockets"
+    assert fact["qualifiers"] == [("Friday", "TIME"), ("Mosul", "PLACE"), ("30", "NUMBER")]
+
+
+REPORTED = (
+    "TASS/NNP/nsubj/1 reported/VBD/ROOT/1/report that/IN/mark/4 Kim/NNP/nsubj/4 received/VBD/ccomp/1/receive "
+    "five/CD/nummod/6 drones/NNS/dobj/4 ./././1"
+)
+
+
+def test_reported_speech_takes_its_source_from_the_quote() -> None:
+    doc = parsed(REPORTED, mentions={"five": "NUMBER"})
+    quote = set_quote(doc, "Kim received five drones", speaker="TASS", cue="reported")
+    [fact] = facts(doc)  # the frame "TASS reported …" is not a fact of its own
+    assert (fact["subject"], fact["predicate"], fact["object"]) == ("Kim", "received", "five drones")
+    assert fact["source"] == "TASS" and fact["source_resolved"] == "TASS"
+    assert fact["quote"] == [quote.start_char, quote.end_char]
+
+
+def test_reported_speech_without_a_found_quote_falls_back_to_the_frame_subject() -> None:
+    [fact] = facts(parsed(REPORTED))
+    assert fact["predicate"] == "received"
+    assert fact["source"] == "TASS"
+    assert fact["source_resolved"] is None and fact["quote"] is None
+
+
+def test_fact_inside_a_direct_quote_fragment_gets_its_speaker() -> None:
+    doc = parsed(
+        "“/``/punct/3 We/PRP/nsubj/3 will/MD/aux/3 win/VB/ccomp/9/win the/DT/det/5 war/NN/dobj/3 "
+        ",/,/punct/9 ”/''/punct/9 Putin/NNP/nsubj/9 said/VBD/ROOT/9/say ./././9"
+    )
+    quote = set_quote(doc, "We will win the war", speaker="Putin", cue="said", kind="direct")
+    [fact] = facts(doc)
+    assert (fact["subject"], fact["predicate"], fact["object"]) == ("We", "will win", "the war")
+    assert fact["source"] == "Putin" and fact["quote"] == [quote.start_char, quote.end_char]
+
+
+def test_a_denial_is_the_fact_not_what_it_denies() -> None:
+    doc = parsed(
+        "Moscow/NNP/nsubj/1 denied/VBD/ROOT/1/deny that/IN/mark/4 it/PRP/nsubj/4 sent/VBD/ccomp/1/send "
+        "weapons/NNS/dobj/4 ./././1"
+    )
+    [fact] = facts(doc)
+    assert (fact["subject"], fact["predicate"], fact["object"]) == ("Moscow", "denied", "it sent weapons")
+
+
+def test_question_is_not_a_fact() -> None:
+    doc = parsed("Did/VBD/aux/2/do Kim/NNP/nsubj/2 leave/VB/ROOT/2/leave Russia/NNP/dobj/2 ?/./punct/2")
+    assert facts(doc) == []
+
+
+def test_sentence_without_a_verb_is_not_a_fact() -> None:
+    doc = parsed("Kim/NNP/ROOT/0 in/IN/prep/0 Moscow/NNP/pobj/1 ./././0")
+    assert facts(doc) == []
+
+
+def test_imperative_without_subject_is_not_a_fact() -> None:
+    doc = parsed("Read/VB/ROOT/0/read the/DT/det/2 report/NN/dobj/0 ./././0")
+    assert facts(doc) == []
+
+
+def test_conditional_and_relative_clauses_are_not_facts() -> None:
+    doc = parsed(
+        "If/IN/mark/2 Kim/NNP/nsubj/2 leaves/VBZ/advcl/5/leave ,/,/punct/5 Putin/NNP/nsubj/5 "
+        "meets/VBZ/ROOT/5/meet the/DT/det/7 governor/NN/dobj/5 who/WP/nsubj/9 fled/VBD/relcl/7/flee ./././5"
+    )
+    [fact] = facts(doc)
+    assert (fact["subject"], fact["predicate"], fact["object"]) == ("Putin", "meets", "the governor who fled")
+
+
+def test_infinitive_complement_is_not_a_fact_of_its_own() -> None:
+    doc = parsed(
+        "Jordan/NNP/nsubj/1 allowed/VBD/ROOT/1/allow refugees/NNS/nsubj/4 to/TO/aux/4 "
+        "work/VB/ccomp/1/work ./././1"
+    )
+    [fact] = facts(doc)
+    assert (fact["subject"], fact["predicate"]) == ("Jordan", "allowed")
+    assert fact["object"] == "refugees to work"
+
+
+def test_coordinated_verbs_share_the_subject() -> None:
+    doc = parsed(
+        "Ria/NNP/compound/1 Novosti/NNP/nsubj/2 released/VBD/ROOT/2/release a/DT/det/4 video/NN/dobj/2 "
+        "and/CC/cc/2 showed/VBD/conj/2/show photos/NNS/dobj/6 ./././2"
+    )
+    found = facts(doc)
+    assert [(f["subject"], f["predicate"], f["object"]) for f in found] == [
+        ("Ria Novosti", "released", "a video"),
+        ("Ria Novosti", "showed", "photos"),
+    ]
+    assert len({f["span"] for f in found}) == 2  # one span per fact: extensions are keyed by offsets
+
+
+def test_facts_never_cross_a_sentence_boundary() -> None:
+    doc = parsed(
+        "Kim/NNP/nsubj/1 left/VBD/ROOT/1/leave Russia/NNP/dobj/1 ./././1 "
+        "Putin/NNP/nsubj/5 stayed/VBD/ROOT/5/stay in/IN/prep/5 Moscow/NNP/pobj/6 ./././5"
+    )
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    assert len(sentences) == 2
+    found = facts(doc)
+    assert [f["predicate"] for f in found] == ["left", "stayed in"]
+    for fact, (start, end) in zip(found, sentences, strict=True):
+        assert start <= fact["span"][0] < fact["span"][1] <= end
+
+
+def test_object_is_cut_before_a_set_off_relative_clause() -> None:
+    doc = parsed(
+        "Kim/NNP/nsubj/1 visited/VBD/ROOT/1/visit the/DT/det/3 region/NN/dobj/1 ,/,/punct/3 "
+        "which/WDT/nsubj/6 borders/VBZ/relcl/3/border China/NNP/dobj/6 ./././1"
+    )
+    [fact] = facts(doc)
+    assert fact["object"] == "the region"
+
+
+def test_unparsed_doc_gives_no_facts() -> None:
+    doc = NLP("Kim left Russia on Sunday.")
+    assert facts(doc) == []
+
+
+# --- the real model -------------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_model_parse_reported_speech_and_questions(pipeline) -> None:
+    doc = pipeline.nlp(
+        "Officials said the army fired 30 rockets at Aleppo on Monday. Did the army fire them?"
+    )
+    found = facts(doc)
+    assert len(found) == 1
+    [fact] = found
+    assert (fact["subject"], fact["predicate"]) == ("the army", "fired")
+    assert fact["object"].startswith("30 rockets")
+    assert fact["source"] == "Officials"
+    assert ("Monday", "TIME") in fact["qualifiers"]
+
+
+@pytest.mark.model
+def test_seed_article_facts_with_entities_and_sources(pipeline, seed_text: str) -> None:
+    document = pipeline.analyze(seed_text)
+    by_name = {(e.name, e.label): e.id for e in document.entities}
+    kim, tass = by_name[("Kim Jong Un", "PERSON")], by_name[("TASS", "ORG")]
+    russia = by_name[("Russia", "PLACE")]
+
+    def fact(predicate: str, subject_end: str):
+        matches = [
+            f
+            for f in document.facts
+            if f.predicate.text == predicate and f.subject and f.subject.text.endswith(subject_end)
+        ]
+        assert len(matches) == 1, [(f.subject and f.subject.text, f.predicate.text) for f in document.facts]
+        return matches[0]
+
+    left = fact("left", "Kim Jong Un")
+    assert kim in left.subject.entity_ids
+    assert left.object.text == "Russia" and left.object.entity_ids == [russia]
+    assert [(q.text, q.label) for q in left.qualifiers] == [("Sunday", "TIME")]
+    assert left.source is None
+
+    received = fact("received", "Kim")
+    assert received.subject.entity_ids == [kim]
+    assert received.object.text.startswith("five explosive drones, a reconnaissance drone and a body armor")
+    assert received.source == "TASS" and received.source_entity_id == tass
+
+    heading = fact("was heading", "Kim’s train")
+    assert kim in heading.subject.entity_ids
+    assert heading.object.text.startswith("about 250 kilometers (155 miles) to the border")
+    distance = next(m for m in document.mentions if m.label == "NUMBER" and "250 kilometers" in m.text)
+    assert distance.entity_id in heading.object.entity_ids
+    assert heading.source == "The official TASS news agency"
+    assert heading.source_entity_id == tass  # resolved by the quote finder
+    assert heading.quote_id is not None
+
+    # Attribution frames are not facts of their own.
+    assert not [f for f in document.facts if f.predicate.text in ("reported", "said")]

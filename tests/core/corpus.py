@@ -19,7 +19,7 @@ PDF_PAGE_LINES = [
         "North Korean leader Kim Jong Un left Russia on Sunday, ending a visit that re-",
         "affirmed close ties with Vladimir Putin and fuelled Western fears that Pyong-",
         "yang could provide Moscow with weapons for its attack on Ukraine.",
-        "Kim received five explosive drones as a gift from the regional governor.",
+        "Kim received five drones from the governor.",
     ],
     [
         "The Russian agency said the leader of the DPRK also received a reconnais-",
@@ -31,7 +31,7 @@ PDF_EXPECTED_TEXT = (
     "North Korean leader Kim Jong Un left Russia on Sunday, ending a visit that reaffirmed close ties "
     "with Vladimir Putin and fuelled Western fears that Pyongyang could provide Moscow with weapons for "
     "its attack on Ukraine.\n"
-    "Kim received five explosive drones as a gift from the regional governor.\n"
+    "Kim received five drones from the governor.\n"
     "The Russian agency said the leader of the DPRK also received a reconnaissance drone and a body "
     "armor before his armoured train left the station."
 )

@@ -9,6 +9,7 @@ paragraphs, and words hyphenated at a line end are joined again.
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 from collections import Counter
@@ -26,6 +27,10 @@ _SHORT_LINE_WIDTH = 0.6
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
 _DIGITS = re.compile(r"\d+")
+
+# pypdf logs every repair it makes to a damaged file; without a handler of its own
+# Python would print them on stderr, next to the one-line message the user should see.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def read(path: Path, raw: bytes, limit: int) -> Article:

@@ -25,6 +25,8 @@ _BOMS = (
 # Undecodable bytes tolerated in otherwise valid UTF-8 (a copy cut mid-character,
 # a stray byte), as a share of the characters that did decode as multi-byte UTF-8.
 _UTF8_DAMAGE_RATIO = 0.1
+# Share of UTF-16 code units with a NUL byte for BOM-less UTF-16 to be believed.
+_UTF16_NUL_SHARE = 0.5
 # Control characters (other than tab, newline, form feed …) allowed in real text.
 _MAX_CONTROL_RATIO = 0.01
 # How much more "mess" (charset-normalizer's measure) cp1252 may show than the best guess.
@@ -80,11 +82,12 @@ def _guess(raw: bytes, path: Path) -> tuple[str, str]:
     from charset_normalizer import from_bytes
     from charset_normalizer.md import mess_ratio
 
-    best = from_bytes(raw).best()
     if b"\x00" in raw:
-        if best is not None and best.encoding.startswith(("utf_16", "utf_32")):
-            return str(best), codecs.lookup(best.encoding).name
-        raise _binary(path)
+        encoding = _bomless_utf16(raw)
+        if encoding is None:
+            raise _binary(path)
+        return raw.decode(encoding, errors="replace"), encoding
+    best = from_bytes(raw).best()
     try:
         western = raw.decode("cp1252")
     except UnicodeDecodeError:
@@ -101,6 +104,20 @@ def _guess(raw: bytes, path: Path) -> tuple[str, str]:
     ):
         return western, "cp1252"
     return guessed, codecs.lookup(best.encoding).name
+
+
+def _bomless_utf16(raw: bytes) -> str | None:
+    """UTF-16 without a byte-order mark, as Windows tools write it: in Latin-script text
+    most characters have a NUL high byte, always on the same side."""
+    if len(raw) % 2:
+        return None
+    even_nuls, odd_nuls = raw[0::2].count(0), raw[1::2].count(0)
+    units = len(raw) // 2
+    if odd_nuls >= units * _UTF16_NUL_SHARE and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls >= units * _UTF16_NUL_SHARE and odd_nuls == 0:
+        return "utf-16-be"
+    return None
 
 
 def _letters_inside_words(text: str) -> int:

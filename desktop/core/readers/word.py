@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,7 @@ def read(path: Path, raw: bytes, limit: int) -> Article:
             if "word/document.xml" not in archive.namelist():
                 raise DossierError(f"{path.name} is not a Word document (it has no word/document.xml).")
             damaged = archive.testzip()
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, zlib.error) as error:
         raise DossierError(f"{path.name} is a damaged Word file ({error}).") from error
     if damaged is not None:
         raise DossierError(f"{path.name} is a damaged Word file ({damaged} is corrupt).")

@@ -101,8 +101,8 @@ class NameFinder:
         self.not_names = self._phrases(nlp, "NOT_NAME", titles["not names"])
         self.title_words = {t.lower_ for title in titles["titles"] for t in make(title) if t.is_alpha}
         self.speaker_labels = {w.lower() for w in lex["speaker labels"]["words"]}
-        context_words = {t.lower_ for phrase in lex["place context"]["before"] for t in make(phrase)}
-        self.not_name_words = self.title_words | context_words | self.speaker_labels
+        self.context_words = {t.lower_ for phrase in lex["place context"]["before"] for t in make(phrase)}
+        self.not_name_words = self.title_words | self.context_words | self.speaker_labels
         units = lex["military units"]
         self.unit_words = set(units["unit words"])
         self.numbered_units = self._phrases(nlp, "NUMBERED_UNIT", units["numbered"])
@@ -124,7 +124,7 @@ class NameFinder:
         candidates += self._institutions(doc, model)
         candidates += self._named_sites(doc)
         candidates += self._military_units(doc)
-        person_names = _person_names(doc, candidates, self.not_name_words)
+        person_names = _person_names(doc, candidates, self.not_name_words, self.context_words)
         person_words = {w.lower() for name in person_names for w in name}
         candidates += self._places_in_context(doc, model, person_words)
         candidates += _propagate(doc, candidates, model, person_names)
@@ -351,7 +351,9 @@ def _model_labels(doc: Doc) -> list[tuple[int, int, str]]:
     return [(e.start, e.end, MODEL_TO_LABEL[e.label_]) for e in doc.ents if e.label_ in MODEL_TO_LABEL]
 
 
-def _person_names(doc: Doc, candidates: list[_Candidate], not_name_words: set[str]) -> set[tuple[str, ...]]:
+def _person_names(
+    doc: Doc, candidates: list[_Candidate], not_name_words: set[str], context_words: set[str]
+) -> set[tuple[str, ...]]:
     """The multi-word person names in the article ("Kim Jong Un"), as token texts.
 
     Leading words that cannot start a name ("Near Palmyra", "Minister Ellwood")
@@ -362,6 +364,8 @@ def _person_names(doc: Doc, candidates: list[_Candidate], not_name_words: set[st
     spans += [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
     names = set()
     for start, end in spans:
+        if doc[start].lower_ in context_words:
+            continue  # "Near Palmyra": the model took a place for a person
         while start < end and (doc[start].lower_ in not_name_words or not doc[start].text[:1].isupper()):
             start += 1
         while end > start and not doc[end - 1].text[:1].isupper():

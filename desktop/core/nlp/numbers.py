@@ -1,11 +1,518 @@
-"""Dossier component dossier_numbers (being written)."""
+"""NUMBER mentions with a normalized value, unit and qualifier (component ``dossier_numbers``).
+
+The small model finds most numbers, but with the wrong edges ("about 250
+kilometers" as one span, "100" for "$100m"), misses some ("over 9 billion
+euros") and also tags coordinates, phone numbers, years and parts of names.
+Because the resolver ignores the model's number entities once this group
+exists, this component alone decides what is a NUMBER: it starts from the
+model's CARDINAL/QUANTITY/MONEY/PERCENT entities and the numerals the model
+left unlabelled, moves qualifiers ("about", "at least") into an attribute,
+drops dates, times, ordinals, codes and name parts, normalizes value and unit
+(quantulum3 for units and currencies, text2num for number words) and links a
+parenthesised conversion to the quantity it restates.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from types import ModuleType
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+from text_to_num import text2num
+
+from desktop.core.nlp.spans import NUMBER_GROUP
+from desktop.core.resources import resource_path
+
+NUMBER_LABEL = "NUMBER"
+MODEL_NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+_NUMERAL = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+_NUMERAL_WITH_SUFFIX = re.compile(r"^\d[\d,]*(?:\.\d+)?[^\W\d]+$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_CLOCK_OR_FRACTION = re.compile(r"\d[:/]\d")
+_CODE = re.compile(r"\d+\s?[-–]\s?\d+\s?[-–]\s?\d+")
+_AGE = re.compile(r"^(\w+)-year-old$", re.IGNORECASE)
+_HALF = re.compile(r"\bhalf an? ", re.IGNORECASE)
+_COORDINATE_MARKS = ("°", "′", "″")
+_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
+_MAX_UNIT_TOKENS = 6  # "m3/s", "cu ft/s" are several tokens
 
 
-@Language.component("dossier_numbers")
-def find_numbers(doc: Doc) -> Doc:
-    return doc
+@dataclass(frozen=True)
+class _Lexicon:
+    """resources/units.json, ready for lookups."""
+
+    qualifiers: tuple[tuple[str, ...], ...]  # longest first
+    unit_symbols: dict[str, str]
+    count_units: dict[str, float]
+    extra_units: dict[tuple[str, ...], str]
+    currency_prefixes: dict[str, str]
+    scale_suffixes: dict[str, float]
+    vague_words: frozenset[str]
+    definite_determiners: frozenset[str]
+    era_markers: frozenset[str]
+    month_words: frozenset[str]
+    time_markers: frozenset[str]
+    one_not_a_count_after: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = json.loads(resource_path("units.json").read_text(encoding="utf-8"))
+    qualifiers = sorted((tuple(q.split()) for q in data["qualifiers"]), key=len, reverse=True)
+    return _Lexicon(
+        qualifiers=tuple(qualifiers),
+        unit_symbols=data["unit_symbols"],
+        count_units=data["count_units"],
+        extra_units={tuple(k.split()): v for k, v in data["extra_units"].items()},
+        currency_prefixes=data["currency_prefixes"],
+        scale_suffixes=data["scale_suffixes"],
+        vague_words=frozenset(data["vague_words"]),
+        definite_determiners=frozenset(data["definite_determiners"]),
+        era_markers=frozenset(data["era_markers"]),
+        month_words=frozenset(data["month_words"]),
+        time_markers=frozenset(data["time_markers"]),
+        one_not_a_count_after=frozenset(data["one_not_a_count_after"]),
+    )
+
+
+@cache
+def quantity_parser() -> ModuleType:
+    """quantulum3's parser, imported once: the import costs seconds (inflect builds its typeguard wrappers).
+
+    Its optional classifier is switched off: without scikit-learn it only warns
+    that it is missing, and with scikit-learn installed its pickled model does
+    not load under current versions. The rule-based disambiguation it falls back
+    on is deterministic, which is what a reader that must be explainable wants.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Classifier dependencies not installed", UserWarning)
+        from quantulum3 import classifier, parser
+    classifier.USE_CLF = False
+    return parser
+
+
+@lru_cache(maxsize=4096)
+def _parse_quantities(text: str) -> tuple[Any, ...]:
+    """quantulum3 on one short candidate (never a whole text); repeated strings are common in news."""
+    return tuple(quantity_parser().parse(text))
+
+
+@lru_cache(maxsize=4096)
+def word_value(text: str) -> float | None:
+    """The value of a number written in words ("five", "twenty-one", "three hundred"), else None."""
+    try:
+        return float(text2num(text.lower(), "en"))
+    except ValueError:
+        return None
+
+
+def _is_number_word(token: Token) -> bool:
+    return token.is_alpha or ("-" in token.text and all(part.isalpha() for part in token.text.split("-")))
+
+
+def is_number_token(token: Token) -> bool:
+    """Digits ("8,000", "7km", "3bn") or a number word ("five", "Ninety-Four")."""
+    text = token.text
+    if _NUMERAL.match(text) or _NUMERAL_WITH_SUFFIX.match(text):
+        return True
+    return _is_number_word(token) and word_value(text) is not None
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    qualifier: str | None = None
+    unit: str | None = None
+    value: float | None = None
+    time_unit: bool = False
+
+
+class NumberFinder:
+    """Finds NUMBER mentions; see the module docstring for the rules."""
+
+    def __init__(self) -> None:
+        self.lexicon = _lexicon()
+        quantity_parser()  # pay quantulum3's import cost at load time, not on the first article
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        taken: set[int] = set()
+        for start, end in self._seeds(doc):
+            found = self._number_at(doc, start, end)
+            if found is None or any(i in taken for i in range(found.start, found.end)):
+                continue
+            taken.update(range(found.start, found.end))
+            span = Span(doc, found.start, found.end, label=NUMBER_LABEL)
+            span._.dossier_number = {
+                "value": found.value,
+                "unit": found.unit,
+                "qualifier": found.qualifier,
+                "linked_to": None,
+            }
+            spans.append(span)
+        spans.sort(key=lambda s: s.start)
+        _link_conversions(spans)
+        doc.spans[NUMBER_GROUP] = spans
+        return doc
+
+    # -- where numbers may start -------------------------------------------------
+
+    def _seeds(self, doc: Doc) -> Iterator[tuple[int, int]]:
+        """Model number entities, ages the model calls DATE, and numerals left unlabelled."""
+        in_entity = [False] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                in_entity[i] = True
+            if ent.label_ in MODEL_NUMBER_LABELS:
+                yield from _split_lists(ent)
+            elif ent.label_ == "DATE" and _is_age(ent):
+                yield ent.start, ent.end
+        i = 0
+        while i < len(doc):
+            if in_entity[i] or not self._unlabelled_number(doc[i]):
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and not in_entity[end] and is_number_token(doc[end]):
+                end += 1
+            yield i, end
+            i = end
+
+    @staticmethod
+    def _unlabelled_number(token: Token) -> bool:
+        """Numerals, and number words the parser tags as numbers ("one" alone is too often a pronoun)."""
+        if _NUMERAL.match(token.text) or _NUMERAL_WITH_SUFFIX.match(token.text):
+            return True
+        return token.pos_ == "NUM" and token.lower_ != "one" and is_number_token(token)
+
+    # -- one candidate -----------------------------------------------------------
+
+    def _number_at(self, doc: Doc, start: int, end: int) -> _Candidate | None:
+        lex = self.lexicon
+        if doc[start].ent_type_ == "DATE":
+            return _age_at(doc, start, end)
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text != "%":
+            end -= 1
+        candidate = _Candidate(start, end)
+        self._strip_front(doc, candidate)
+        if candidate.start >= candidate.end:
+            return None
+        if candidate.qualifier is None:
+            candidate.qualifier = self._qualifier_before(doc, candidate.start)
+        if candidate.start > 0 and doc[candidate.start - 1].text in lex.currency_prefixes:
+            candidate.start -= 1
+        numbers = [t for t in doc[candidate.start : candidate.end] if is_number_token(t)]
+        numbers += [t for t in doc[candidate.start : candidate.end] if t.lower_ in lex.vague_words]
+        if not numbers:
+            return None
+        self._extend_unit(doc, candidate)
+        self._measure(doc, candidate)
+        if candidate.time_unit or self._excluded(doc, candidate):
+            return None
+        return candidate
+
+    def _strip_front(self, doc: Doc, candidate: _Candidate) -> None:
+        """Drop leading punctuation and determiners; a leading qualifier becomes the attribute."""
+        lex = self.lexicon
+        while candidate.start < candidate.end:
+            token = doc[candidate.start]
+            if (token.is_punct and token.text not in lex.currency_prefixes) or token.is_space:
+                candidate.start += 1
+                continue
+            qualifier = self._qualifier_at(doc, candidate.start, candidate.end)
+            if qualifier:
+                candidate.qualifier = " ".join(qualifier)
+                candidate.start += len(qualifier)
+                continue
+            if token.lower_ in ("the", "a", "an") and not _counts_as_number(doc, candidate.start + 1, lex):
+                candidate.start += 1
+                continue
+            return
+
+    def _qualifier_at(self, doc: Doc, start: int, end: int) -> tuple[str, ...] | None:
+        for qualifier in self.lexicon.qualifiers:
+            stop = start + len(qualifier)
+            if stop < end and tuple(t.lower_ for t in doc[start:stop]) == qualifier:
+                return qualifier
+        return None
+
+    def _qualifier_before(self, doc: Doc, start: int) -> str | None:
+        """A qualifier just outside the model's span ("nearly" before "$100 million")."""
+        for qualifier in self.lexicon.qualifiers:
+            begin = start - len(qualifier)
+            if begin >= 0 and tuple(t.lower_ for t in doc[begin:start]) == qualifier:
+                return " ".join(qualifier)
+        return None
+
+    def _extend_unit(self, doc: Doc, candidate: _Candidate) -> None:
+        """Take in a unit the model left outside the span ("9 billion" + "euros", "$100" + "m")."""
+        lex = self.lexicon
+        end = candidate.end
+        if end < len(doc) and doc[end].lower_ in lex.scale_suffixes and _has_currency(doc, candidate, lex):
+            candidate.end = end + 1
+            return
+        for words, _symbol in lex.extra_units.items():
+            stop = end + len(words)
+            if stop <= len(doc) and _lemmas(doc[end:stop]) == words:
+                candidate.end = stop
+                return
+        window_end = end
+        while (
+            window_end < len(doc)
+            and window_end - end < _MAX_UNIT_TOKENS
+            and not doc[window_end].is_sent_start
+            and doc[window_end].text not in ("(", ")", ",", ";")
+        ):
+            window_end += 1
+        if window_end == end:
+            return
+        first = doc[candidate.start]
+        text = doc.text[first.idx : doc[window_end - 1].idx + len(doc[window_end - 1])].replace("\xa0", " ")
+        quantities = _parse_quantities(text)
+        if not quantities or quantities[0].span[0] > len(first.text):
+            return
+        quantity = quantities[0]
+        if self._symbol_for(quantity.unit) is None and quantity.unit.entity.name != "time":
+            return
+        end_char = first.idx + quantity.span[1]
+        for i in range(end, window_end):
+            if doc[i].idx + len(doc[i]) <= end_char:
+                candidate.end = i + 1
+
+    def _symbol_for(self, unit: Any) -> str | None:
+        """Short symbol of a quantulum3 unit, or None for units a news reader does not need."""
+        if unit.currency_code:
+            return str(unit.currency_code)
+        return self.lexicon.unit_symbols.get(unit.name)
+
+    def _measure(self, doc: Doc, candidate: _Candidate) -> None:
+        """Value and unit of the span: text2num for words, quantulum3 for the rest."""
+        lex = self.lexicon
+        tokens = doc[candidate.start : candidate.end]
+        vague = any(t.lower_ in lex.vague_words for t in tokens)
+        text = tokens.text.replace("\xa0", " ")
+        scale = 1.0
+        suffix = re.match(r"^(.*\d)\s?([a-z]+)$", text)
+        if suffix and suffix.group(2) in lex.scale_suffixes and _has_currency(doc, candidate, lex):
+            scale, text = lex.scale_suffixes[suffix.group(2)], suffix.group(1)
+        quantities = _parse_quantities(_HALF.sub("0.5 ", text))
+        if quantities:
+            quantity = quantities[0]
+            candidate.time_unit = quantity.unit.entity.name == "time"
+            # a range ("3,000 to 5,000") has no single value
+            candidate.value = float(quantity.value) if quantity.uncertainty is None else None
+            candidate.unit = self._symbol_for(quantity.unit)
+            count = lex.count_units.get(quantity.unit.name)
+            if count and candidate.value is not None:
+                candidate.value *= count
+        else:  # quantulum3 does not read "one"
+            words = [t.text for t in tokens if is_number_token(t) and _is_number_word(t)]
+            candidate.value = word_value(" ".join(words)) if words else None
+        if candidate.unit is None:
+            candidate.unit = self._extra_unit(doc, candidate)
+        if candidate.value is not None:
+            candidate.value *= scale
+        if vague:
+            candidate.value = None
+
+    def _extra_unit(self, doc: Doc, candidate: _Candidate) -> str | None:
+        lex = self.lexicon
+        tokens = doc[candidate.start : candidate.end]
+        for token in tokens:
+            if token.text in lex.currency_prefixes:
+                return lex.currency_prefixes[token.text]
+        for words, symbol in lex.extra_units.items():
+            for i in range(len(tokens) - len(words) + 1):
+                if _lemmas(tokens[i : i + len(words)]) == words:
+                    return symbol
+        return None
+
+    # -- what is not a NUMBER ------------------------------------------------------
+
+    def _excluded(self, doc: Doc, candidate: _Candidate) -> bool:
+        """Dates, times, ordinals, codes, coordinates, parts of names, "one" as a pronoun, back-references."""
+        lex = self.lexicon
+        span = doc[candidate.start : candidate.end]
+        before = doc[candidate.start - 1] if candidate.start > 0 else None
+        after = doc[candidate.end] if candidate.end < len(doc) else None
+        bare = candidate.unit is None
+        if any(_ORDINAL.match(t.text) or _CLOCK_OR_FRACTION.search(t.text) for t in span):
+            return True
+        if after is not None and (after.lower_ in lex.time_markers or after.text in lex.era_markers):
+            return True
+        if bare and _CODE.search(doc.text[max(0, span.start_char - 8) : span.end_char + 8]):
+            return True  # phone numbers, reference codes
+        if _is_coordinate(doc, candidate, bare):
+            return True
+        if _next_to_month(doc, candidate, lex) or (bare and _looks_like_year(span, after)):
+            return True
+        if before is not None and after is not None and before.text == "[" and after.text == "]":
+            return True  # a footnote marker
+        if bare and _part_of_name(before):
+            return True
+        if span.text.lower() == "one" and not _one_is_a_count(doc, candidate, lex):
+            return True
+        return (
+            bare
+            and candidate.qualifier is None
+            and candidate.value is not None
+            and candidate.value <= 10
+            and before is not None
+            and before.lower_ in lex.definite_determiners
+        )  # "the two men", "our two countries": a set already introduced, not a count
+
+
+def _split_lists(ent: Span) -> Iterator[tuple[int, int]]:
+    """ "a few thousand, half a million" is two numbers: split a model span at its commas."""
+    start = ent.start
+    for token in ent:
+        if token.text in (",", ";"):
+            if token.i > start:
+                yield start, token.i
+            start = token.i + 1
+    if start < ent.end:
+        yield start, ent.end
+
+
+def _counts_as_number(doc: Doc, index: int, lex: _Lexicon) -> bool:
+    """Whether "a" starts the number itself: "a dozen", "a few thousand", "a million"."""
+    if index >= len(doc):
+        return False
+    token = doc[index]
+    return token.lower_ in lex.vague_words or token.lower_ in _SCALE_WORDS
+
+
+def _lemmas(tokens: Span) -> tuple[str, ...]:
+    return tuple((t.lemma_ or t.text).lower() for t in tokens)
+
+
+def _has_currency(doc: Doc, candidate: _Candidate, lex: _Lexicon) -> bool:
+    return any(t.text in lex.currency_prefixes for t in doc[candidate.start : candidate.end])
+
+
+def _is_age(ent: Span) -> bool:
+    return bool(_AGE.match(ent.text)) or _age_after_name(ent.doc, ent.start, ent.end)
+
+
+def _age_after_name(doc: Doc, start: int, end: int) -> bool:
+    """ "Scott C. Dayton, 42, of Woodbridge": a bare number in commas right after a person."""
+    return (
+        end - start == 1
+        and _NUMERAL.match(doc[start].text) is not None
+        and start >= 2
+        and doc[start - 1].text == ","
+        and doc[start - 2].ent_type_ == "PERSON"
+        and end < len(doc)
+        and doc[end].text in (",", ".")
+    )
+
+
+def _age_at(doc: Doc, start: int, end: int) -> _Candidate | None:
+    """ "14-year-old" and "Dayton, 42," are ages, which the model calls dates."""
+    match = _AGE.match(doc[start:end].text)
+    if match:
+        number = match.group(1)
+        value = float(number) if number.isdigit() else word_value(number)
+        return _Candidate(start, end, unit="yr", value=value) if value is not None else None
+    if _age_after_name(doc, start, end):
+        return _Candidate(start, end, unit="yr", value=float(doc[start].text))
+    return None
+
+
+def _is_coordinate(doc: Doc, candidate: _Candidate, bare: bool) -> bool:
+    span = doc[candidate.start : candidate.end]
+    if any(mark in span.text for mark in _COORDINATE_MARKS):
+        return True
+    after = doc[candidate.end] if candidate.end < len(doc) else None
+    if after is not None and after.text.startswith(_COORDINATE_MARKS) and not after.text.endswith(("C", "F")):
+        following = doc[candidate.end + 1] if candidate.end + 1 < len(doc) else None
+        if following is None or following.text not in ("C", "F"):
+            return True
+    preceding = doc.text[max(0, span.start_char - 25) : span.start_char]
+    return bare and "." in span.text and any(mark in preceding for mark in _COORDINATE_MARKS)
+
+
+def _next_to_month(doc: Doc, candidate: _Candidate, lex: _Lexicon) -> bool:
+    """ "5 April", "April 5", "5-6 April": day numbers."""
+
+    def is_month(token: Token) -> bool:
+        return token.text[:1].isupper() and token.lower_.rstrip(".") in lex.month_words
+
+    i = candidate.start - 1
+    if i >= 0 and is_month(doc[i]):
+        return True
+    j = candidate.end
+    while j < len(doc) and j < candidate.end + 2 and (doc[j].text in ("-", "–") or doc[j].like_num):
+        j += 1
+    return j < len(doc) and is_month(doc[j])
+
+
+def _looks_like_year(span: Span, after: Token | None) -> bool:
+    """A bare number from 1000 to 2099 that counts no plural noun: "in 2008", not "2000 troops"."""
+    if len(span) != 1 or not re.fullmatch(r"1\d{3}|20\d{2}", span.text):
+        return False
+    return after is None or after.tag_ not in ("NNS", "NNPS")
+
+
+def _part_of_name(before: Token | None) -> bool:
+    """ "Route 66", "Mobile Unit Two", "Eager Lion 16", "DDG 72": a number right after a capitalised name."""
+    return (
+        before is not None
+        and bool(before.whitespace_)
+        and before.is_alpha
+        and before.text[:1].isupper()
+        and not before.is_sent_start
+        and before.pos_ in ("PROPN", "NOUN")
+    )
+
+
+def _one_is_a_count(doc: Doc, candidate: _Candidate, lex: _Lexicon) -> bool:
+    """ "one strike" is a count; "one of them", "one day", "from one village to another" are not."""
+    token = doc[candidate.start]
+    if token.dep_ != "nummod":
+        return False
+    after = doc[candidate.end] if candidate.end < len(doc) else None
+    if after is not None and after.lower_ in lex.one_not_a_count_after:
+        return False
+    if candidate.start > 0 and doc[candidate.start - 1].lower_ in ("number", "no."):
+        return False
+    sentence_rest = doc[candidate.end : min(candidate.end + 6, token.sent.end)]
+    return not any(t.lower_ in ("another", "other") for t in sentence_rest)
+
+
+def _link_conversions(spans: list[Span]) -> None:
+    """ "250 kilometers (155 miles)", "two dinars (£2.10; $2.80)": the bracketed figures restate the first."""
+    for index, span in enumerate(spans):
+        info = span._.dossier_number
+        if index == 0 or info["unit"] is None:
+            continue
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is None:
+            continue
+        previous = spans[index - 1]
+        previous_info = previous._.dossier_number
+        if before.text == "(" and previous.end == span.start - 1 and previous_info["unit"] is not None:
+            info["linked_to"] = [previous.start_char, previous.end_char]
+        elif (
+            before.text in (";", ",", "/")
+            and previous.end == span.start - 1
+            and previous_info["linked_to"] is not None
+            and previous.start > 0
+            and doc[previous.start - 1].text in ("(", ";", ",", "/")
+        ):
+            info["linked_to"] = list(previous_info["linked_to"])
+
+
+@Language.factory("dossier_numbers")
+def make_number_finder(nlp: Language, name: str) -> NumberFinder:
+    return NumberFinder()

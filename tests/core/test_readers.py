@@ -12,17 +12,22 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.core import annotated_json
-from desktop.core.annotated_json import document_to_dict
+from desktop.core.annotated_json import document_from_dict, document_to_dict, dumps
 from desktop.core.articles import ARTICLE_SUFFIXES, read_article
 from desktop.core.errors import DossierError
+from desktop.core.grouping import group_mentions
 from desktop.core.io import open_any
-from desktop.core.model import Document, Mention
+from desktop.core.labels import CATEGORIES
+from desktop.core.model import ORIGINS, Document, Fact, FactPart, Mention, Quote
 from tests.core.corpus import (
     HTML_FORBIDDEN,
     HTML_PARAGRAPHS,
@@ -448,3 +453,135 @@ def test_every_supported_extension_has_a_reader(tmp_path: Path) -> None:
         path = write(tmp_path, f"probe{suffix}", b"\x00\x01\x02 not an article")
         with pytest.raises(DossierError, match="probe"):
             read_article(path)
+
+
+# --- properties over arbitrary input ------------------------------------------------------------
+
+LABELS_ANY = (*CATEGORIES, "DATE", "NORP")
+SAMPLES = {
+    ".pdf": pdf_bytes(PDF_PAGE_LINES, header="Report {page}"),
+    ".docx": docx_bytes(["Kim left Russia on Sunday."], table=[["a", "b"]]),
+    ".html": news_html().encode(),
+    ".txt": "Kim’s visit – “a success”, said TASS.\n".encode("cp1252"),
+}
+
+
+@st.composite
+def damaged_copies(draw: st.DrawFn, sample: bytes) -> bytes:
+    """A real file cut short, with a run of bytes overwritten, or with bytes dropped."""
+    raw = bytearray(sample)
+    start = draw(st.integers(0, len(raw) - 1))
+    kind = draw(st.sampled_from(["truncate", "overwrite", "delete"]))
+    if kind == "truncate":
+        return bytes(raw[:start])
+    length = draw(st.integers(1, 64))
+    if kind == "delete":
+        return bytes(raw[:start] + raw[start + length :])
+    raw[start : start + length] = draw(st.binary(min_size=length, max_size=length))
+    return bytes(raw)
+
+
+def file_contents(suffix: str) -> st.SearchStrategy[bytes]:
+    sample = SAMPLES.get(suffix) or SAMPLES.get(".html" if "htm" in suffix else ".txt")
+    assert sample is not None
+    return st.one_of(st.binary(max_size=2048), damaged_copies(sample))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_readers_raise_only_dossier_error_on_arbitrary_bytes(data: st.DataObject) -> None:
+    suffix = data.draw(st.sampled_from(ARTICLE_SUFFIXES))
+    raw = data.draw(file_contents(suffix))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(raw)
+        try:
+            article = read_article(path)
+        except DossierError as error:
+            assert "input" in str(error)
+        else:
+            assert article.text.strip() and "\r" not in article.text
+            json.dumps(article.meta)  # goes into the exported JSON as is
+
+
+# --- annotated JSON round trip ------------------------------------------------------------------
+
+TEXTS = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)),  # lone surrogates cannot be saved as UTF-8
+    min_size=1,
+    max_size=200,
+)
+NAMES = st.text(max_size=12, alphabet=st.characters(blacklist_categories=("Cs",)))
+VALUES = st.none() | st.floats(allow_nan=False, allow_infinity=False)
+
+
+def spans(text: str) -> st.SearchStrategy[tuple[int, int]]:
+    return st.tuples(st.integers(0, len(text)), st.integers(0, len(text))).map(sorted).map(tuple)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    text = draw(TEXTS)
+    mentions = []
+    for index, (start, end) in enumerate(draw(st.lists(spans(text), max_size=8)), start=1):
+        mentions.append(
+            Mention(
+                f"m{index}",
+                start,
+                end,
+                draw(st.sampled_from(LABELS_ANY)),
+                text[start:end],
+                origin=draw(st.sampled_from(ORIGINS)),
+                value=draw(VALUES),
+                unit=draw(st.none() | NAMES),
+            )
+        )
+    entities = group_mentions(text, mentions)
+    quotes = []
+    for index, (start, end) in enumerate(draw(st.lists(spans(text), max_size=3)), start=1):
+        quotes.append(
+            Quote(
+                f"q{index}",
+                draw(st.sampled_from(["direct", "indirect", "mixed"])),
+                start,
+                end,
+                text[start:end],
+                fragments=[(start, end)],
+                origin=draw(st.sampled_from(ORIGINS)),
+            )
+        )
+    facts = []
+    for index, (start, end) in enumerate(draw(st.lists(spans(text), max_size=2)), start=1):
+        part = FactPart(text[start:end], start, end)
+        facts.append(
+            Fact(
+                f"f{index}",
+                start,
+                end,
+                subject=draw(st.none() | st.just(part)),
+                predicate=part,
+                status=draw(st.sampled_from(["unverified", "verified", "disputed"])),
+                note=draw(NAMES),
+                origin=draw(st.sampled_from(ORIGINS)),
+            )
+        )
+    deleted = [(s, e, draw(st.sampled_from(LABELS_ANY))) for s, e in draw(st.lists(spans(text), max_size=2))]
+    return Document(
+        text=text,
+        source=draw(st.none() | NAMES),
+        title=draw(st.none() | NAMES),
+        meta=draw(st.dictionaries(NAMES, NAMES, max_size=3)),
+        mentions=mentions,
+        entities=entities,
+        quotes=quotes,
+        facts=facts,
+        deleted=deleted,
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(documents())
+def test_export_import_export_is_byte_identical(document: Document) -> None:
+    exported = dumps(document).encode("utf-8")
+    restored = document_from_dict(json.loads(exported.decode("utf-8")))
+    assert dumps(restored).encode("utf-8") == exported

@@ -102,7 +102,8 @@ class _Screenshot:
 def run_app(file: str | None = None, screenshot: str | None = None) -> int:
     """Open the window on FILE (default: the seed article); with screenshot, save a PNG once analysed."""
     app = _application()
-    window = MainWindow()
+    # A screenshot of a saved document must not wait for a model it does not need.
+    window = MainWindow(preload_model=not screenshot)
     app.aboutToQuit.connect(window.shutdown)
     window.show()
     target = file or seed_article()

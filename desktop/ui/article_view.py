@@ -173,7 +173,7 @@ class ArticleView(QPlainTextEdit):
         offset = position - block.position()
         for format_range in block.layout().formats():
             if format_range.start <= offset < format_range.start + format_range.length:
-                return format_range.format
+                return QTextCharFormat(format_range.format)  # a copy: the range is a temporary
         return None
 
     def select_span(self, start: int, end: int) -> None:

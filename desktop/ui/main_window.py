@@ -37,7 +37,9 @@ class MainWindow(QMainWindow):
 
     ``pipeline_loader`` is called once, on the worker thread, to get an object
     with ``model_name`` and ``analyze(text, source, title) -> Document``; tests
-    pass a fake one. ``settings`` holds the recent-files list.
+    pass a fake one. ``settings`` holds the recent-files list. With
+    ``preload_model`` the model loads as soon as the window exists, so the
+    first article is analysed sooner; otherwise on the first analysis.
     """
 
     document_shown = Signal(object)  # a Document, once its highlights are applied
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         self,
         pipeline_loader: PipelineLoader = load_default_pipeline,
         settings: QSettings | None = None,
+        preload_model: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,6 +66,7 @@ class MainWindow(QMainWindow):
         self._nav_mentions: list[Mention] = []
         self._nav_index = -1
         self._error_box: QMessageBox | None = None
+        self._model_name: str | None = None
 
         self.article_view = ArticleView()
         self.article_view.mention_clicked.connect(self._on_mention_clicked)
@@ -91,7 +95,8 @@ class MainWindow(QMainWindow):
         worker.model_loaded.connect(self._on_model_loaded)
         worker.analysed.connect(self._on_analysed)
         worker.failed.connect(self._on_analysis_failed)
-        self._analysis.load()
+        if preload_model:
+            self._analysis.load()
 
     # Public API
 
@@ -339,6 +344,7 @@ class MainWindow(QMainWindow):
         self._set_busy("Loading the language model…")
 
     def _on_model_loaded(self, model_name: str) -> None:
+        self._model_name = model_name
         self.model_label.setText(f"Model: {model_name}")
         if self._pending_token is None:
             self._set_idle("Language model ready")
@@ -356,8 +362,9 @@ class MainWindow(QMainWindow):
         )
 
     def _on_analysis_failed(self, token: int, message: str) -> None:
-        if token == -1:
+        if self._model_name is None:
             self.model_label.setText("Model: unavailable")
+        if token == -1:
             if self._pending_token is not None:
                 return  # the pending analysis retries the load and reports the failure itself
         elif token != self._pending_token:

@@ -1,11 +1,380 @@
-"""Dossier component dossier_quotes (being written)."""
+"""Dossier component dossier_quotes: who said what, tied to the text.
+
+Direct quotes start from paired quotation marks (quotes_marks) and are kept
+only when something attributes them: a short clause after the closing mark
+(“…,” he said), a speech verb governing them (TASS reported that … “…”),
+a paragraph ending in a colon before them, or an attributed quote next to
+them. What stays unattributed is a title or a scare quote and is dropped.
+Indirect quotes come from the dependency parse: a speech verb with a
+subject and a clausal complement (X said (that) …; …, X said), and
+"according to X". Speakers are resolved by quotes_speakers.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from desktop.core.nlp.quotes_marks import Quoted, find_quoted
+from desktop.core.nlp.quotes_speakers import Cues, SpeakerResolver, load_cues, speaker_span
+from desktop.core.nlp.spans import QUOTE_GROUP
+
+_SUBJECT_DEPS = ("nsubj",)
+_INHERITS_SUBJECT = ("conj", "advcl", "xcomp")  # "…, adding that …" takes the head's subject
+_TRAILING_MAX_TOKENS = 25  # an attribution after a quote is short: ", said X, a doctor, on Sunday."
+_LEADING_MAX_TOKENS = 12  # cue verb to opening mark: "X said in a statement on Sunday: “…"
+_SCARE_MAX_WORDS = 4  # a shorter unattributed quote is a title or scare quote, not speech
+_ABSORB_RATIO = 0.5  # quoted share of a reported clause below which the clause is the quote
+_ASCEND_STEPS = 8
+
+
+@dataclass
+class _Quote:
+    kind: str
+    fragments: list[tuple[int, int]]
+    speaker: Span | None = None
+    apposition: Span | None = None
+    cue: tuple[int, int] | None = None
+
+    @property
+    def start(self) -> int:
+        return self.fragments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.fragments[-1][1]
+
+
+@dataclass
+class _Attribution:
+    speaker: Span
+    apposition: Span | None
+    cue: tuple[int, int]
+
+
+class _Finder:
+    def __init__(self, doc: Doc, cues: Cues) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.cues = cues
+        self.parsed = doc.has_annotation("DEP")
+        self.token_starts = [t.idx for t in doc]
+        self.consumed_verbs: set[int] = set()  # cue verbs whose content is a direct quote
+
+    # -- tokens and offsets -------------------------------------------------
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token covering or following a character offset."""
+        i = bisect_left(self.token_starts, offset)
+        if i > 0 and self.doc[i - 1].idx + len(self.doc[i - 1]) > offset:
+            return i - 1
+        return i
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        return [t for t in self.doc[self.token_at(start) : self.token_at(end)] if not t.is_space]
+
+    def is_cue_verb(self, token: Token, lexicon: frozenset[str]) -> bool:
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon
+
+    def subject(self, verb: Token) -> Token | None:
+        for _ in range(3):
+            for child in verb.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    return child
+                if child.dep_ == "agent":
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if verb.dep_ not in _INHERITS_SUBJECT or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
+    def attribution(self, verb: Token) -> _Attribution | None:
+        subject = self.subject(verb)
+        if subject is None:
+            return None
+        apposition = next((c for c in subject.children if c.dep_ == "appos"), None)
+        return _Attribution(
+            speaker_span(subject),
+            self.doc[apposition.left_edge.i : apposition.right_edge.i + 1] if apposition else None,
+            (verb.idx, verb.idx + len(verb)),
+        )
+
+    # -- direct quotes ------------------------------------------------------
+
+    def trailing(self, quoted: Quoted, limit: int) -> _Attribution | None:
+        """“…,” he said / “…,” said Hugh Hill, a doctor."""
+        last = self.text[quoted.end - 1]
+        after = self.text[quoted.close_end : quoted.close_end + 2].strip()
+        if last not in ",?!—–-…:" and not after.startswith(","):
+            return None
+        region: list[Token] = []
+        for token in self.tokens_between(quoted.close_end, limit):
+            if token.text in (".", "!", "?", ";") or "\n" in token.text:
+                break
+            region.append(token)
+            if len(region) > _TRAILING_MAX_TOKENS:
+                return None
+        region = [t for t in region if not (t.is_punct and not region.index(t))]
+        for position, token in enumerate(region[:8]):
+            if self.is_cue_verb(token, self.cues.speech_verbs):
+                if any(t.pos_ in ("VERB",) for t in region[:position]):
+                    return None
+                found = self.attribution(token)
+                if (
+                    found is not None
+                    and region[0].i <= found.speaker.start
+                    and found.speaker.end <= region[-1].i + 1
+                ):
+                    return found
+                nominal = next(
+                    (t for t in region if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != token.i), None
+                )
+                if nominal is None:
+                    return None
+                return _Attribution(speaker_span(nominal), None, (token.idx, token.idx + len(token)))
+        return None
+
+    def governing_verb(self, quoted: Quoted) -> Token | None:
+        """A cue verb above the quote in the parse, in the sentence that opens the quote."""
+        first = self.token_at(quoted.start)
+        if first >= len(self.doc):
+            return None
+        sentence = self.doc[first].sent
+        inside = range(self.token_at(quoted.open_start), self.token_at(quoted.close_end))
+        for token in self.doc[inside.start : min(inside.stop, sentence.end)]:
+            head = token.head
+            if head.i in inside:
+                continue
+            for _ in range(_ASCEND_STEPS):
+                if self.is_cue_verb(head, self.cues.speech_verbs) or self.phrase_cue(head):
+                    return head
+                if head.head.i == head.i:
+                    break
+                head = head.head
+        return None
+
+    def phrase_cue(self, token: Token) -> bool:
+        """'spoke of', 'according to' and the like, keyed on their first word."""
+        nxt = token.nbor() if token.i + 1 < len(self.doc) else None
+        return any(
+            token.lower_ == first and nxt is not None and nxt.lower_ == second
+            for first, second in self.cues.phrase_cues
+        )
+
+    def leading(self, quoted: Quoted, floor: int) -> tuple[_Attribution, Token] | None:
+        """X said: “…” / X said that “…” / X spoke of the “…”."""
+        verb = self.governing_verb(quoted) if self.parsed else None
+        if verb is None:
+            before = self.tokens_between(max(floor, quoted.open_start - 200), quoted.open_start)
+            if not before or before[-1].text not in (":", ","):
+                return None
+            for token in reversed(before[-_LEADING_MAX_TOKENS:]):
+                if token.text in (".", "!", "?", ";"):
+                    return None
+                if self.is_cue_verb(token, self.cues.speech_verbs):
+                    verb = token
+                    break
+            if verb is None:
+                return None
+        if verb.lower_ == "according":
+            to = verb.nbor()
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if source is None:
+                return None
+            return _Attribution(speaker_span(source), None, (verb.idx, to.idx + len(to))), verb
+        found = self.attribution(verb)
+        return (found, verb) if found else None
+
+    def from_previous_paragraph(self, quoted: Quoted) -> _Attribution | None:
+        """Caddell continued:\\n\\n“…”"""
+        head = self.text[: quoted.open_start].rstrip()
+        if not head.endswith(":") or "\n" not in self.text[len(head) : quoted.open_start]:
+            return None
+        colon = self.token_at(len(head) - 1)
+        for token in reversed(list(self.doc[colon].sent)):
+            if self.is_cue_verb(token, self.cues.speech_verbs):
+                return self.attribution(token)
+        return None
+
+    def direct(self) -> list[_Quote]:
+        quoted_all = find_quoted(self.text)
+        found: list[_Quote | None] = []
+        floor = 0
+        for index, quoted in enumerate(quoted_all):
+            nxt = quoted_all[index + 1].open_start if index + 1 < len(quoted_all) else len(self.text)
+            attribution = self.trailing(quoted, nxt) if self.parsed else None
+            verb = None
+            if attribution is None:
+                lead = self.leading(quoted, floor)
+                if lead is not None:
+                    attribution, verb = lead
+            if attribution is None and self.parsed:
+                attribution = self.from_previous_paragraph(quoted)
+            floor = quoted.close_end
+            if verb is not None and self.absorbed(quoted, verb, quoted_all):
+                found.append(None)  # part of the reported clause, which becomes a mixed quote
+                continue
+            if verb is not None:
+                self.consumed_verbs.add(verb.i)
+            quote = _Quote("direct", list(quoted.fragments))
+            if attribution is not None:
+                quote.speaker, quote.apposition, quote.cue = (
+                    attribution.speaker,
+                    attribution.apposition,
+                    attribution.cue,
+                )
+            found.append(quote)
+        self.merge_split(quoted_all, found)
+        self.borrow_speakers(quoted_all, found)
+        return [q for q in found if q is not None and q.speaker is not None]
+
+    def absorbed(self, quoted: Quoted, verb: Token, quoted_all: list[Quoted]) -> bool:
+        """Is the quote a small part of the clause the verb reports (kept as one mixed quote)?
+
+        Quotation marks around the clause's own verb ("… also “offered Kim a kit”") or
+        around most of it make the quoted pieces the quotes; marks around a phrase
+        ("said a “departure ceremony” was held") leave the reported clause the quote.
+        """
+        clause = self.clause_of(verb)
+        if clause is None:
+            return False
+        start, end, root = clause
+        if not (start <= quoted.start < end):
+            return False
+        inside = [(a, b) for q in quoted_all for a, b in q.fragments if start <= a < end]
+        if any(a <= root.idx < b for a, b in inside):
+            return False
+        return sum(b - a for a, b in inside) < _ABSORB_RATIO * (end - start)
+
+    def merge_split(self, quoted_all: list[Quoted], found: list[_Quote | None]) -> None:
+        """“We will win,” he said, “whatever it takes.” is one quote in two fragments."""
+        for index in range(len(found) - 1):
+            first, second = found[index], found[index + 1]
+            if first is None or second is None or first.cue is None or second.speaker is not None:
+                continue
+            gap = self.text[quoted_all[index].close_end : quoted_all[index + 1].open_start]
+            if "\n" in gap or first.cue[1] > quoted_all[index + 1].open_start:
+                continue
+            if first.cue[0] < quoted_all[index].close_end:
+                continue  # attributed before the first fragment: the second stands alone
+            second.fragments = first.fragments + second.fragments
+            second.speaker, second.apposition, second.cue = first.speaker, first.apposition, first.cue
+            found[index] = None
+
+    def borrow_speakers(self, quoted_all: list[Quoted], found: list[_Quote | None]) -> None:
+        """An unattributed quotation takes the speaker of a neighbouring quote in its paragraph."""
+        paragraph_of = [self.text.rfind("\n", 0, q.open_start) for q in quoted_all]
+        for index, quote in enumerate(found):
+            if quote is None or quote.speaker is not None:
+                continue
+            if len(self.text[quote.start : quote.end].split()) <= _SCARE_MAX_WORDS:
+                continue
+            for other in (index - 1, index + 1):
+                if 0 <= other < len(found) and paragraph_of[other] == paragraph_of[index]:
+                    donor = found[other]
+                    if donor is not None and donor.speaker is not None:
+                        quote.speaker, quote.apposition, quote.cue = (
+                            donor.speaker,
+                            donor.apposition,
+                            donor.cue,
+                        )
+                        break
+
+    # -- indirect quotes ----------------------------------------------------
+
+    def clause_of(self, verb: Token) -> tuple[int, int, Token] | None:
+        """Character range of what a cue verb reports, without "that" and end punctuation."""
+        if verb.lower_ == "according":
+            head = verb.head
+            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+                head = head.head
+            tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+            root = head
+        else:
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if clause is None:
+                return None
+            tokens, root = list(clause.subtree), clause
+            if verb.i < clause.i:
+                tokens = [t for t in tokens if t.i > verb.i]
+        while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
+            tokens.pop(0)
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+            tokens.pop()
+        if len(tokens) < 2:
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), root
+
+    def indirect(self, direct: list[_Quote]) -> list[_Quote]:
+        quoted_ranges = sorted((q.start, q.end) for q in direct)
+        starts = [a for a, _ in quoted_ranges]
+        found: list[_Quote] = []
+        for token in self.doc:
+            if token.i in self.consumed_verbs:
+                continue
+            according = token.lower_ == "according" and self.phrase_cue(token)
+            if not according and not self.is_cue_verb(token, self.cues.clause_verbs):
+                continue
+            found_clause = self.clause_of(token)
+            if found_clause is None:
+                continue
+            clause = found_clause[:2]
+            if according:
+                to = token.nbor()
+                source = next((c for c in to.children if c.dep_ == "pobj"), None)
+                if source is None:
+                    continue
+                attribution = _Attribution(speaker_span(source), None, (token.idx, to.idx + len(to)))
+            else:
+                attribution = self.attribution(token)
+                if attribution is None:
+                    continue
+            i = bisect_left(starts, clause[1]) - 1
+            if i >= 0 and quoted_ranges[i][1] > token.idx and quoted_ranges[i][0] < token.idx:
+                continue  # the verb is inside a direct quote: speech within speech
+            if i >= 0 and quoted_ranges[i][1] > clause[0]:
+                continue  # the clause is already a direct quote
+            content = self.text[clause[0] : clause[1]]
+            kind = "mixed" if any(q.double for q in find_quoted(content)) else "indirect"
+            found.append(_Quote(kind, [clause], attribution.speaker, attribution.apposition, attribution.cue))
+        return found
+
+
+def _unique(quotes: list[_Quote]) -> list[_Quote]:
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+        if (quote.start, quote.end) not in seen:
+            seen.add((quote.start, quote.end))
+            kept.append(quote)
+    return kept
 
 
 @Language.component("dossier_quotes")
 def find_quotes(doc: Doc) -> Doc:
+    """Store every quote as a content span in doc.spans[QUOTE_GROUP] with its details."""
+    cues = load_cues()
+    finder = _Finder(doc, cues)
+    direct = finder.direct()
+    quotes = _unique(direct + (finder.indirect(direct) if finder.parsed else []))
+    resolver = SpeakerResolver(doc, cues)
+    spans: list[Span] = []
+    for quote in quotes:
+        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            continue
+        speaker = quote.speaker
+        resolved = resolver.resolve(speaker, quote.apposition) if speaker is not None else None
+        span._.dossier_quote = {
+            "kind": quote.kind,
+            "speaker": [speaker.start_char, speaker.end_char] if speaker is not None else None,
+            "speaker_resolved": list(resolved) if resolved else None,
+            "cue": list(quote.cue) if quote.cue else None,
+            "fragments": [list(f) for f in quote.fragments],
+        }
+        spans.append(span)
+    doc.spans[QUOTE_GROUP] = spans
     return doc

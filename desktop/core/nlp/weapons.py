@@ -45,6 +45,7 @@ _HULL_NUMBER = re.compile(r"^[A-Z]{1,4}(?:-?\d{1,4})?$")
 _SHIP_NAME_PARTICLES = {"de", "la", "le", "del", "du", "van", "von", "der", "of"}
 # Model entity types that never continue a weapon name ("F-16s Monday", "HIMARS Ukraine").
 _NOT_NAME_PARTS = {"DATE", "TIME", "GPE", "LOC", "NORP", "PERSON", "CARDINAL", "ORDINAL", "QUANTITY"}
+_NAME_ENTITY_TYPES = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PERSON", "GPE", "LOC"}
 _CONTEXT_WINDOW = 8  # tokens either side in which a weapon word makes a designation or name a weapon
 
 
@@ -110,8 +111,9 @@ class WeaponFinder:
             self._add(tokenize, group, "head")
         self._add(tokenize, lexicon["qualified_heads"], "qualified")
         self._add(tokenize, lexicon["modifiers"], "modifier")
-        self._add(tokenize, lexicon["named"], "named")
-        self._add(tokenize, lexicon["named_ambiguous"], "ambiguous")
+        ambiguous = set(lexicon["named_ambiguous"])
+        self._add(tokenize, [name for name in lexicon["named"] if name not in ambiguous], "named")
+        self._add(tokenize, ambiguous, "ambiguous")
         self._constraints: dict[str, dict[str, Any]] = {
             self._phrase_key(tokenize, phrase): {
                 key: (set(map(str.lower, value)) if isinstance(value, list) else value)
@@ -148,17 +150,19 @@ class WeaponFinder:
                 node.entry = _Entry(" ".join(self._spell(w.lower()) for w in words), cases=cases)
             else:  # the same words listed twice: the looser case requirement wins
                 node.entry.cases = tuple(
-                    old if old == new or "any" in (old, new) and old == "any" else "any"
-                    for old, new in zip(node.entry.cases, cases, strict=True)
+                    old if old == new else "any" for old, new in zip(node.entry.cases, cases, strict=True)
                 )
             node.entry.roles.add(role)
 
     # ---- matching -------------------------------------------------------------------------------
 
-    def _keys(self, token: Token) -> set[str]:
-        """The forms a token can match: lower case, lemma, and the singular of an -s plural."""
+    def _keys(self, token: Token, tagged: bool) -> set[str]:
+        """The forms a token can match: lower case and, for nouns, the lemma and the singular of
+        an -s plural ("VBIEDs", "F-16s"); a verb's lemma would make "shelled" a shell."""
         lower = token.lower_
         keys = {self._spell(lower)}
+        if tagged and token.pos_ not in ("NOUN", "PROPN"):
+            return keys
         if token.lemma_:
             keys.add(self._spell(token.lemma_.lower()))
         if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
@@ -170,9 +174,9 @@ class WeaponFinder:
         frontier: list[tuple[_Node, int, list[int]]] = [(self._root, start, [])]
         while frontier:
             node, i, used = frontier.pop()
-            if node.entry is not None and used and self._cases_fit(doc, used, node.entry.cases):
-                if best is None or used[-1] + 1 > best.end:
-                    best = _Unit(start, used[-1] + 1, set(node.entry.roles), node.entry.phrase)
+            longer = used and (best is None or used[-1] + 1 > best.end)
+            if node.entry is not None and longer and self._cases_fit(doc, used, node.entry.cases):
+                best = _Unit(start, used[-1] + 1, set(node.entry.roles), node.entry.phrase)
             if i >= len(doc):
                 continue
             if used and doc[i].text in _HYPHENS and _attached(doc, i) and i + 1 < len(doc):
@@ -206,19 +210,16 @@ class WeaponFinder:
         token = doc[i]
         if _CALIBRE_TOKEN.match(token.text):
             return _Unit(i, i + 1, {"modifier"}, token.lower_)
-        if token.like_num and i + 1 < len(doc):
-            j = i + 2 if doc[i + 1].text in _HYPHENS and i + 2 < len(doc) else i + 1
-            if (
-                doc[j].lower_ in _CALIBRE_UNITS
-                and not doc[i].whitespace_
-                or doc[j].lower_ in ("caliber", "calibre")
-            ):
-                if doc[j].lower_ in _CALIBRE_UNITS:
-                    return _Unit(i, j + 1, {"modifier"}, doc[i : j + 1].text.lower())
+        if not token.like_num or token.whitespace_ or i + 1 >= len(doc):
+            return None
+        j = i + 2 if doc[i + 1].text in _HYPHENS and i + 2 < len(doc) and _attached(doc, i + 1) else i + 1
+        if doc[j].lower_ in _CALIBRE_UNITS:
+            return _Unit(i, j + 1, {"modifier"}, doc[i : j + 1].text.lower())
         return None
 
     def _units(self, doc: Doc) -> list[_Unit]:
-        keys = [self._keys(t) for t in doc]
+        tagged = doc.has_annotation("POS")
+        keys = [self._keys(t, tagged) for t in doc]
         units: list[_Unit] = []
         i = 0
         while i < len(doc):
@@ -256,9 +257,8 @@ class WeaponFinder:
         roles = unit.roles
         if not roles & {"head", "qualified", "named", "ambiguous"}:
             return None
-        if roles == {"qualified"} or roles == {"qualified", "modifier"}:
-            if first:
-                return None
+        if first and roles <= {"qualified", "modifier"}:
+            return None
         rules = self._rules(unit) if roles & {"head", "qualified"} else {}
         last = doc[unit.end - 1]
         left = doc[unit.start - 1] if unit.start > 0 else None
@@ -283,6 +283,8 @@ class WeaponFinder:
             return "require"
         if rules.get("context") and first:
             return "context"
+        if roles == {"ambiguous"} and left is not None and _part_of_other_name(left):
+            return None  # "Unified Trident", "Harrison Ford": a word of another name
         if roles & {"head", "qualified", "named"}:
             return "yes"
         return "context"  # an ambiguous name or designation alone
@@ -324,27 +326,37 @@ class WeaponFinder:
             after + 1 < len(doc) and doc[after].lower_ in _CONJUNCTIONS | {","} and after + 1 in starts
         )
 
-    def _extend_coordination(self, doc: Doc, start: int, end: int, runs_by_end: dict[int, int]) -> int:
-        """'attack, bomber, fighter and remotely piloted aircraft': modifiers joined by and/or
-        that share the head belong to one span (needs the parser)."""
-        if not doc.has_annotation("DEP"):
-            return start
-        head = doc[end - 1]
-        while start >= 2 and doc[start - 1].lower_ in _CONJUNCTIONS | {","}:
-            joint = start - 1
-            if doc[joint].text == "," and doc[joint - 1].lower_ in _CONJUNCTIONS:
-                joint -= 1
-            previous_start = runs_by_end.get(joint)
-            if previous_start is None:
-                break
-            token = doc[joint - 1]
-            while token.dep_ == "conj" and token.head.i < token.i:
-                token = token.head
-            if token.dep_ not in ("compound", "amod", "nmod", "npadvmod") or token.head != head:
-                if not (token.head.i == head.i or (token.dep_ == "conj" and token.head == head)):
-                    break
-            start = previous_start
-        return start
+    def _extend_coordination(
+        self, doc: Doc, start: int, end: int, by_start: dict[int, list[_Unit]], by_end: dict[int, list[_Unit]]
+    ) -> int:
+        """'attack, bomber, fighter and remotely piloted aircraft', 'artillery and mortar systems':
+        words joined by and/or that share the head belong to its span. A list joins when one of
+        its words cannot stand alone ("attack") or a singular one meets a plural head."""
+        own = by_start.get(start)
+        # "artillery and mortar systems": two nouns in parallel in front of one plural head
+        parallel_nouns = (
+            own is not None
+            and len(own) > 1
+            and "head" in own[0].roles
+            and doc[end - 1].tag_ in ("NNS", "NNPS")
+        )
+        joined_list = False
+        while True:
+            j = start - 1
+            while j >= 0 and doc[j].lower_ in _CONJUNCTIONS | {","}:
+                j -= 1
+            if j == start - 1 or j < 0:
+                return start
+            run = by_end.get(j + 1)
+            if run is None or run[-1].roles & {"named", "ambiguous"}:
+                return start
+            if any(doc[u.end - 1].tag_ in ("NNS", "NNPS") for u in run):
+                return start
+            dangling = self._span_of_run(doc, run) is None
+            if not (dangling or joined_list or (parallel_nouns and "head" in run[-1].roles)):
+                return start
+            joined_list = True
+            start = run[0].start
 
     # ---- ships ----------------------------------------------------------------------------------
 
@@ -383,11 +395,12 @@ class WeaponFinder:
         candidates: list[tuple[int, int, str]] = []
         for run in runs:
             span = self._span_of_run(doc, run)
-            if span is not None:
+            if span is not None and not _inside_other_name(doc, run):
                 candidates.append(span)
-        sure = [(s, e) for s, e, verdict in candidates if verdict == "yes"]
-        sure += self._ships(doc)
-        runs_by_end = {run[-1].end: run[0].start for run in runs}
+        ships = self._ships(doc)
+        sure = [(s, e) for s, e, verdict in candidates if verdict == "yes"] + ships
+        by_start = {run[0].start: run for run in runs}
+        by_end = {run[-1].end: run for run in runs}
         chosen: list[tuple[int, int]] = []
         for start, end, verdict in candidates:
             if verdict == "context":
@@ -401,9 +414,9 @@ class WeaponFinder:
                     continue
             elif verdict == "require" and not self._coordinated_with(doc, start, end, sure):
                 continue
-            start = self._extend_coordination(doc, start, end, runs_by_end)
+            start = self._extend_coordination(doc, start, end, by_start, by_end)
             chosen.append((start, _name_tail(doc, end)))
-        chosen += self._ships(doc)
+        chosen += ships
         doc.spans[WEAPON_GROUP] = [Span(doc, s, e, label=LABEL) for s, e in _without_overlaps(chosen)]
         return doc
 
@@ -411,6 +424,27 @@ class WeaponFinder:
 def _attached(doc: Doc, i: int) -> bool:
     """A hyphen written without spaces around it."""
     return i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def _part_of_other_name(token: Token) -> bool:
+    """A proper name right before an ambiguous weapon name makes it part of that name."""
+    if token.ent_type_ == "NORP":
+        return False  # "Ukrainian Patriot"
+    if token.doc.has_annotation("TAG"):
+        return token.tag_ in ("NNP", "NNPS")
+    return token.is_title
+
+
+def _inside_other_name(doc: Doc, run: list[_Unit]) -> bool:
+    """Generic words inside another name ("321st Field Artillery Regiment", "Counter-IED training"):
+    capitalised mid-sentence within a model entity, or glued by a hyphen to a word before."""
+    if any(u.roles & {"named", "ambiguous"} for u in run):
+        return False
+    first = doc[run[0].start]
+    if first.is_title and not first.is_sent_start and first.ent_type_ in _NAME_ENTITY_TYPES:
+        return True
+    i = run[0].start
+    return i >= 2 and doc[i - 1].text in _HYPHENS and _attached(doc, i - 1) and doc[i - 2].is_alpha
 
 
 def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import Any
 
 from desktop.core.articles import Article, normalize_text
 from desktop.core.errors import DossierError
@@ -30,20 +31,25 @@ def read(path: Path, raw: bytes, limit: int) -> Article:
     config = use_config()
     # trafilatura refuses pages over its own 20 MB default; our limit is checked before.
     config.set("DEFAULT", "MAX_FILE_SIZE", str(max(len(raw), 1) * 4))
-    options = {
-        "with_metadata": True,
-        "include_comments": False,
-        "include_tables": True,
-        "include_images": False,
-        "include_links": False,
-        "config": config,
-    }
-    extracted = bare_extraction(html, **options)
+
+    def extract(precise: bool) -> Any:  # trafilatura's Document, or None
+        return bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            favor_precision=precise,
+            config=config,
+        )
+
+    extracted = extract(precise=False)
     text = normalize_text(extracted.text or "") if extracted is not None else ""
     # On a page without an article the fallback extractors return menus or a
     # "please enable JavaScript" line; the precise extractor returns nothing.
     if len(text) < _CHECK_BELOW_CHARS and text.strip():
-        precise = bare_extraction(html, favor_precision=True, **options)
+        precise = extract(precise=True)
         text = text if precise is not None and (precise.text or "").strip() else ""
     if extracted is None or not any(len(line.split()) >= _MIN_SENTENCE_WORDS for line in text.split("\n")):
         raise DossierError(f"{path.name} has no article text that Dossier can find.")

@@ -65,7 +65,7 @@ def _table_rows(table: Table) -> list[str]:
     rows = []
     for row in table.rows:
         cells = []
-        seen = []
+        seen: list[object] = []
         for cell in row.cells:
             if any(cell._tc is other for other in seen):
                 continue

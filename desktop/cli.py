@@ -125,15 +125,15 @@ def annotate_main(argv: Sequence[str]) -> int:
     try:
         if args.jsonl and not (args.input == "-" or Path(args.input).is_file()):
             raise DossierError(f"{args.input} does not exist or is not a file.")
-        pipeline = load_pipeline(args.model)
         if args.jsonl:
-            return _annotate_jsonl(args, pipeline)
-        opened = open_any(args.input)
-        document = opened.document or pipeline.analyze(
-            opened.article.text, source=opened.article.source, title=opened.article.title
-        )
-        if opened.article is not None:
-            document.meta.update(opened.article.meta)
+            return _annotate_jsonl(args, load_pipeline(args.model))
+        opened = open_any(args.input)  # bad input fails before the model loads
+        document = opened.document
+        if document is None and opened.article is not None:
+            article = opened.article
+            document = load_pipeline(args.model).analyze(article.text, source=article.source, title=article.title)
+            document.meta.update(article.meta)
+        assert document is not None  # open_any returns one or the other
         if args.output:
             save_document(document, args.output)
             print(

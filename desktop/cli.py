@@ -131,7 +131,9 @@ def annotate_main(argv: Sequence[str]) -> int:
         document = opened.document
         if document is None and opened.article is not None:
             article = opened.article
-            document = load_pipeline(args.model).analyze(article.text, source=article.source, title=article.title)
+            document = load_pipeline(args.model).analyze(
+                article.text, source=article.source, title=article.title
+            )
             document.meta.update(article.meta)
         assert document is not None  # open_any returns one or the other
         if args.output:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -98,19 +98,41 @@ class Legend(QGroupBox):
             self._grid.addWidget(box, row + i // LEGEND_COLUMNS, i % LEGEND_COLUMNS)
 
 
-def _table(object_name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(object_name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(True)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
-    return view
+class SpanTable(QTableView):
+    """Quotes or facts: rows grow to their wrapped text; one column stretches, the others keep a width."""
+
+    def __init__(self, object_name: str, stretch_column: int, widths: dict[int, int]) -> None:
+        super().__init__()
+        self.setObjectName(object_name)
+        self._stretch_column = stretch_column
+        self._widths = widths
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.horizontalHeader().setStretchLastSection(False)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self._size_columns)
+            self._size_columns()
+
+    def _size_columns(self) -> None:
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            if column == self._stretch_column:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.setColumnWidth(column, self._widths.get(column, 100))
 
 
 class EntityPanel(QWidget):
@@ -139,10 +161,10 @@ class EntityPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.entity_tree.selectionModel().selectionChanged.connect(self._on_entity_selection_changed)
 
-        self.quote_list = _table("quoteList")
+        self.quote_list = SpanTable("quoteList", stretch_column=2, widths={0: 120, 1: 72})
         self.quote_list.setModel(self.quote_model)
         self.quote_list.clicked.connect(self._on_row_clicked)
-        self.fact_list = _table("factList")
+        self.fact_list = SpanTable("factList", stretch_column=0, widths={1: 110})
         self.fact_list.setModel(self.fact_model)
         self.fact_list.clicked.connect(self._on_row_clicked)
 
@@ -165,10 +187,6 @@ class EntityPanel(QWidget):
         self.entity_model.set_document(document)
         self.quote_model.set_document(document)
         self.fact_model.set_document(document)
-        for table in (self.quote_list, self.fact_list):
-            table.resizeColumnsToContents()
-            table.horizontalHeader().setStretchLastSection(True)
-            table.resizeRowsToContents()
         self.tabs.setTabText(0, f"Entities ({len(document.entities) if document else 0})")
         self.tabs.setTabText(1, f"Quotes ({len(document.quotes) if document else 0})")
         self.tabs.setTabText(2, f"Facts ({len(document.facts) if document else 0})")

@@ -259,7 +259,7 @@ def _part_text(part: FactPart | None) -> str:
 
 
 class FactTableModel(_RowsModel):
-    COLUMNS = ("Subject", "Predicate", "Object", "Source")
+    COLUMNS = ("Fact", "Source")
 
     @staticmethod
     def rows_of(document: Document) -> list[Fact]:
@@ -267,14 +267,13 @@ class FactTableModel(_RowsModel):
 
     @staticmethod
     def cell(row: Fact, column: int) -> str:
-        if column == 0:
-            return _part_text(row.subject)
         if column == 1:
-            return row.predicate.text
-        if column == 2:
-            extra = ", ".join(q.text for q in row.qualifiers)
-            return " ".join(filter(None, (_part_text(row.object), f"({extra})" if extra else "")))
-        return row.source or ""
+            return row.source or ""
+        claim = " — ".join(
+            filter(None, (_part_text(row.subject), row.predicate.text, _part_text(row.object)))
+        )
+        qualifiers = ", ".join(q.text for q in row.qualifiers)
+        return f"{claim} ({qualifiers})" if qualifiers else claim
 
     @staticmethod
     def span(row: Fact) -> tuple[int, int]:

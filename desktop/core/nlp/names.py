@@ -36,6 +36,7 @@ _NAME_PARTICLES = {
     "al", "el", "ad", "ar", "as", "at", "az", "an", "bin", "ibn", "bint", "abu", "umm", "de", "del",
     "della", "der", "van", "von", "da", "du", "di", "la", "le", "ul", "of", "-",
 }  # fmt: skip
+_LOCATIVES = {"in", "at", "near", "from", "across", "throughout", "outside", "into", "inside"}
 _DATELINE_BREAKS = {":", "—", "–", "-", "--", "("}
 _HYPHEN_LINKS = {"on", "upon", "sur", "sous", "under", "le", "la", "les", "am", "an", "der", "de", "en", "by"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -125,7 +126,7 @@ class NameFinder:
         candidates += self._named_sites(doc)
         candidates += self._military_units(doc)
         person_names = _person_names(doc, candidates, self.not_name_words, self.context_words)
-        person_words = {w.lower() for name in person_names for w in name}
+        person_words = {w.lower() for name in person_names for w in name if w[:1].isupper()}
         candidates += self._places_in_context(doc, model, person_words)
         candidates += _propagate(doc, candidates, model, person_names)
         doc.spans[NAME_GROUP] = _non_overlapping(doc, candidates)
@@ -401,14 +402,22 @@ def _propagate(
     """
     places = {doc[c.start : c.end].text for c in candidates if c.label == "PLACE"}
     short_names = _name_words(person_names) - places
-    person_words = {w.lower() for name in person_names for w in name}
+    person_words = {w.lower() for name in person_names for w in name if w[:1].isupper()}
+    seen_as_place = {doc[s:e].text for s, e, label in model if label == "PLACE" and _after_locative(doc, s)}
+    short_names -= seen_as_place
     found = []
     for start, end, label in model:
         text = doc[start:end].text
-        tokens = [t for t in doc[start:end] if t.is_alpha]
+        while end > start + 1 and not doc[end - 1].is_alpha:
+            end -= 1  # "Trump's": the name without the possessive
+        words = doc[start:end]
         if label != "PLACE" and text in places:
             found.append(_Candidate(start, end, "PLACE", _PROPAGATED))
-        elif label != "PERSON" and tokens and all(t.lower_ in person_words for t in tokens):
+        elif (
+            label != "PERSON"
+            and text not in seen_as_place
+            and all(t.is_alpha and t.lower_ in person_words for t in words)
+        ):
             found.append(_Candidate(start, end, "PERSON", _PROPAGATED))
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
     for name in person_names:
@@ -432,6 +441,11 @@ def _propagate(
         elif token.text in short_names and not token.is_upper:
             found.append(_Candidate(token.i, token.i + 1, "PERSON", _PROPAGATED))
     return found
+
+
+def _after_locative(doc: Doc, start: int) -> bool:
+    """'in Virginia', 'from Aleppo': the model's place is a place here."""
+    return start > 0 and doc[start - 1].lower_ in _LOCATIVES
 
 
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

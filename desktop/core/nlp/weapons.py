@@ -250,7 +250,7 @@ class WeaponFinder:
     # ---- deciding -------------------------------------------------------------------------------
 
     def _rules(self, unit: _Unit) -> dict[str, Any]:
-        return self._constraints.get(unit.phrase) or self._constraints.get(unit.phrase.split()[-1], {})
+        return self._constraints.get(unit.phrase, {})
 
     def _head_ok(self, doc: Doc, unit: _Unit, first: bool) -> str | None:
         """Whether the unit can end a weapon span: None if not, else "yes", "context" or "require"."""
@@ -428,8 +428,8 @@ def _attached(doc: Doc, i: int) -> bool:
 
 def _part_of_other_name(token: Token) -> bool:
     """A proper name right before an ambiguous weapon name makes it part of that name."""
-    if token.ent_type_ == "NORP":
-        return False  # "Ukrainian Patriot"
+    if token.ent_type_ == "NORP" or token.is_stop or token.is_sent_start:
+        return False  # "Ukrainian Patriot", "The Patriot"
     if token.doc.has_annotation("TAG"):
         return token.tag_ in ("NNP", "NNPS")
     return token.is_title

@@ -9,13 +9,14 @@ articles responsive: no pass over the whole text on the GUI thread.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QMouseEvent,
+    QResizeEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -31,6 +32,8 @@ EMPHASIS_SATURATION = 1.9  # an emphasised entity's background: its category col
 CURRENT_DARKER = 190  # percent: the mention the reader navigated to, dark under white text
 READING_FONTS = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
 READING_POINT_SIZE = 12.5
+# Blocks beyond the viewport's edges formatted ahead, so a small scroll shows no unformatted text.
+PREFETCH_BLOCKS = 8
 
 
 def category_format(label: str) -> QTextCharFormat:
@@ -59,11 +62,31 @@ def emphasis_format(label: str) -> QTextCharFormat:
     return char_format
 
 
-class MentionHighlighter(QSyntaxHighlighter):
-    """Formats each block from the mentions that overlap it (found by bisection)."""
+def _block_starts(text_document: QTextDocument) -> list[int]:
+    """Character position of every block (paragraph), to find a mention's blocks by bisection."""
+    starts = []
+    block = text_document.begin()
+    while block.isValid():
+        starts.append(block.position())
+        block = block.next()
+    return starts
 
-    def __init__(self, text_document: QTextDocument) -> None:
+
+class MentionHighlighter(QSyntaxHighlighter):
+    """Formats each block from the mentions that overlap it (found by bisection), lazily.
+
+    A change (new document, category hidden, entity emphasised) marks the
+    blocks it touches as stale and re-formats at once only those on screen;
+    the rest are re-formatted when they scroll into view. Re-formatting one
+    block costs far more than finding its mentions, so a change on a long
+    article costs what a screenful costs, not what the whole text costs.
+    """
+
+    def __init__(self, text_document: QTextDocument, visible_blocks: Callable[[], range]) -> None:
         super().__init__(text_document)
+        self._visible_blocks = visible_blocks
+        self._stale: set[int] = set()
+        self._refreshing = False
         self._mentions: list[Mention] = []
         self._starts: list[int] = []
         self._longest = 0
@@ -71,6 +94,8 @@ class MentionHighlighter(QSyntaxHighlighter):
         self._emphasised: set[str] = set()
         self._formats: dict[str, QTextCharFormat] = {}
         self._emphasis_formats: dict[str, QTextCharFormat] = {}
+        self._by_label: dict[str, list[Mention]] = {}
+        self._block_starts: list[int] = []  # of the text set_mentions was called for (the text is read-only)
 
     def set_mentions(self, mentions: Iterable[Mention], visible_labels: Iterable[str]) -> None:
         self._mentions = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -81,7 +106,12 @@ class MentionHighlighter(QSyntaxHighlighter):
         labels = {m.label for m in self._mentions}
         self._formats = {label: category_format(label) for label in labels}
         self._emphasis_formats = {label: emphasis_format(label) for label in labels}
-        self.rehighlight()
+        self._by_label = {label: [] for label in labels}
+        for mention in self._mentions:
+            self._by_label[mention.label].append(mention)
+        self._block_starts = _block_starts(self.document())
+        self._stale = set(range(len(self._block_starts)))
+        self.refresh_visible()
 
     def visible_labels(self) -> set[str]:
         return set(self._visible)
@@ -93,13 +123,13 @@ class MentionHighlighter(QSyntaxHighlighter):
             self._visible.add(label)
         else:
             self._visible.discard(label)
-        self._rehighlight_spans(m for m in self._mentions if m.label == label)
+        self._mark_stale(self._by_label.get(label, []))
 
     def set_emphasised(self, mention_ids: Iterable[str]) -> None:
         new = set(mention_ids)
         changed = new ^ self._emphasised
         self._emphasised = new
-        self._rehighlight_spans(m for m in self._mentions if m.id in changed)
+        self._mark_stale(m for m in self._mentions if m.id in changed)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions overlapping [start, end), in reading order."""
@@ -107,19 +137,32 @@ class MentionHighlighter(QSyntaxHighlighter):
         last = bisect.bisect_left(self._starts, end)
         return [m for m in self._mentions[first:last] if m.end > start]
 
-    def _rehighlight_spans(self, mentions: Iterable[Mention]) -> None:
-        text_document = self.document()
-        block_numbers: set[int] = set()
+    def refresh_visible(self) -> None:
+        """Re-format the stale blocks on screen (called on every scroll and resize)."""
+        if self._refreshing or not self._stale:
+            return
+        self._refreshing = True  # re-formatting can re-wrap lines, which scrolls, which calls us again
+        try:
+            for number in self._visible_blocks():
+                if number in self._stale:
+                    self.ensure_fresh(number)
+        finally:
+            self._refreshing = False
+
+    def ensure_fresh(self, block_number: int) -> None:
+        if block_number in self._stale:
+            self.rehighlightBlock(self.document().findBlockByNumber(block_number))
+
+    def _mark_stale(self, mentions: Iterable[Mention]) -> None:
         for mention in mentions:
-            block = text_document.findBlock(mention.start)
-            while block.isValid() and block.position() < mention.end:
-                block_numbers.add(block.blockNumber())
-                block = block.next()
-        for number in sorted(block_numbers):
-            self.rehighlightBlock(text_document.findBlockByNumber(number))
+            first = bisect.bisect_right(self._block_starts, mention.start) - 1
+            last = bisect.bisect_right(self._block_starts, max(mention.start, mention.end - 1)) - 1
+            self._stale.update(range(first, last + 1))
+        self.refresh_visible()
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
+        self._stale.discard(block.blockNumber())
         block_start = block.position()
         block_end = block_start + len(text)
         for mention in self.mentions_in(block_start, block_end):
@@ -152,7 +195,8 @@ class ArticleView(QPlainTextEdit):
         reading_font.setFamilies(READING_FONTS)
         reading_font.setPointSizeF(READING_POINT_SIZE)
         self.setFont(reading_font)
-        self.highlighter = MentionHighlighter(self.document())
+        self.highlighter = MentionHighlighter(self.document(), self.visible_block_numbers)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._document: Document | None = None
 
     @property
@@ -169,14 +213,28 @@ class ArticleView(QPlainTextEdit):
 
     def show_document(self, document: Document, visible_labels: Iterable[str]) -> None:
         if self.toPlainText() != document.text:
+            self.highlighter.set_mentions([], [])  # the new text must not be formatted with the old mentions
             self.setPlainText(document.text)
         self._document = document
         self.setExtraSelections([])
         self.highlighter.set_mentions(document.mentions, visible_labels)
 
+    def visible_block_numbers(self) -> range:
+        """Blocks on screen, plus a few either side."""
+        block = self.firstVisibleBlock()
+        first = block.blockNumber()
+        last = first
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid() and self.blockBoundingGeometry(block).translated(offset).top() <= bottom:
+            last = block.blockNumber()
+            block = block.next()
+        return range(max(0, first - PREFETCH_BLOCKS), last + PREFETCH_BLOCKS + 1)
+
     def format_at(self, position: int) -> QTextCharFormat | None:
-        """The highlight format drawn at a character position (None where plain)."""
+        """The highlight format at a character position (None where plain), as it will be drawn."""
         block = self.document().findBlock(position)
+        self.highlighter.ensure_fresh(block.blockNumber())
         offset = position - block.position()
         for format_range in block.layout().formats():
             if format_range.start <= offset < format_range.start + format_range.length:
@@ -212,6 +270,13 @@ class ArticleView(QPlainTextEdit):
         if not self.viewport().rect().contains(self.cursorRect()):
             self.centerCursor()
         self.ensureCursorVisible()
+
+    def _on_scrolled(self, _value: int) -> None:
+        self.highlighter.refresh_visible()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.highlighter.refresh_visible()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -6,6 +6,8 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop.core.labels import colour_for
 from desktop.ui.main_window import MainWindow
+from tests.ui.fakes import SEED
+from tests.ui.screenshots import has_colour
 
 
 def _background_at(window: MainWindow, position: int) -> str | None:
@@ -83,3 +85,25 @@ def test_highlighter_finds_mentions_by_position(seed_window: MainWindow) -> None
         end = start + 80
         expected = [m.id for m in document.mentions if m.start < end and m.end > start]
         assert [m.id for m in highlighter.mentions_in(start, end)] == expected
+
+
+def test_far_down_a_long_article_what_is_drawn_follows_the_legend(
+    qtbot, window: MainWindow, tmp_path
+) -> None:
+    """Off-screen blocks are re-formatted lazily; once scrolled to, they must show the current state."""
+    long_article = tmp_path / "long.txt"
+    long_article.write_text("\n".join([SEED.read_text(encoding="utf-8")] * 30), encoding="utf-8")
+    with qtbot.waitSignal(window.document_shown, timeout=5000):
+        window.open_file(long_article)
+    view = window.article_view
+    legend = window.entity_panel.legend
+
+    legend.checkbox("PERSON").setChecked(False)  # changed while the end of the article is off screen
+    view.go_to_mention(window.document.mentions[-1])
+    view.setExtraSelections([])
+    assert view.verticalScrollBar().value() > 0
+    assert not has_colour(view.viewport().grab().toImage(), colour_for("PERSON"))
+    assert has_colour(view.viewport().grab().toImage(), colour_for("PLACE"))
+
+    legend.checkbox("PERSON").setChecked(True)
+    assert has_colour(view.viewport().grab().toImage(), colour_for("PERSON"))

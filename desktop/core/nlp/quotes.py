@@ -29,6 +29,7 @@ _LEADING_MAX_TOKENS = 12  # cue verb to opening mark: "X said in a statement on 
 _SCARE_MAX_WORDS = 4  # a shorter unattributed quote is a title or scare quote, not speech
 _ABSORB_RATIO = 0.5  # quoted share of a reported clause below which the clause is the quote
 _ASCEND_STEPS = 8
+_TITLE_MAX_WORDS = 8
 
 
 @dataclass
@@ -52,7 +53,7 @@ class _Quote:
 class _Attribution:
     speaker: Span
     apposition: Span | None
-    cue: tuple[int, int]
+    cue: tuple[int, int] | None
 
 
 class _Finder:
@@ -105,37 +106,52 @@ class _Finder:
     # -- direct quotes ------------------------------------------------------
 
     def trailing(self, quoted: Quoted, limit: int) -> _Attribution | None:
-        """“…,” he said / “…,” said Hugh Hill, a doctor."""
+        """“…,” he said / “…,” said Hugh Hill, a doctor. / “…” ― Jane Doe"""
         last = self.text[quoted.end - 1]
-        after = self.text[quoted.close_end : quoted.close_end + 2].strip()
+        after = self.text[quoted.close_end : limit].lstrip(" \t\u00a0")
+        if after[:1] in ("―", "—", "–") and after[1:].strip():
+            line = after[1:].split("\n", 1)[0]
+            names = self.tokens_between(quoted.close_end + self.text[quoted.close_end :].index(line), limit)
+            names = [t for t in names if t.idx < quoted.close_end + len(after)]
+            names = names[: next((i for i, t in enumerate(names) if "\n" in t.text), len(names))]
+            if 0 < len(names) <= 6 and names[0].is_title:
+                return _Attribution(self.doc[names[0].i : names[-1].i + 1], None, None)
         if last not in ",?!—–-…:" and not after.startswith(","):
             return None
         region: list[Token] = []
         for token in self.tokens_between(quoted.close_end, limit):
-            if token.text in (".", "!", "?", ";") or "\n" in token.text:
+            if "\n" in token.text or (token.text in (".", "!", "?", ";") and self.ends_sentence(token)):
                 break
-            region.append(token)
+            if region or not token.is_punct:
+                region.append(token)
             if len(region) > _TRAILING_MAX_TOKENS:
                 return None
-        region = [t for t in region if not (t.is_punct and not region.index(t))]
         for position, token in enumerate(region[:8]):
-            if self.is_cue_verb(token, self.cues.speech_verbs):
-                if any(t.pos_ in ("VERB",) for t in region[:position]):
-                    return None
-                found = self.attribution(token)
-                if (
-                    found is not None
-                    and region[0].i <= found.speaker.start
-                    and found.speaker.end <= region[-1].i + 1
-                ):
-                    return found
-                nominal = next(
-                    (t for t in region if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != token.i), None
-                )
-                if nominal is None:
-                    return None
-                return _Attribution(speaker_span(nominal), None, (token.idx, token.idx + len(token)))
+            if not self.is_cue_verb(token, self.cues.speech_verbs):
+                continue
+            if any(t.pos_ == "VERB" for t in region[:position]):
+                return None
+            found = self.attribution(token)
+            if (
+                found is not None
+                and region[0].i <= found.speaker.start
+                and found.speaker.end <= region[-1].i + 1
+            ):
+                return found
+            nominal = next(
+                (t for t in region if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != token.i), None
+            )
+            if nominal is None:
+                return None
+            return _Attribution(speaker_span(nominal), None, (token.idx, token.idx + len(token)))
         return None
+
+    def ends_sentence(self, token: Token) -> bool:
+        """A full stop that ends the sentence, not one inside "(D-Mo.)"."""
+        if token.i + 1 >= len(self.doc):
+            return True
+        following = self.doc[token.i + 1]
+        return not (following.text in (")", ",") or following.text[:1].islower())
 
     def governing_verb(self, quoted: Quoted) -> Token | None:
         """A cue verb above the quote in the parse, in the sentence that opens the quote."""
@@ -149,7 +165,8 @@ class _Finder:
             if head.i in inside:
                 continue
             for _ in range(_ASCEND_STEPS):
-                if self.is_cue_verb(head, self.cues.speech_verbs) or self.phrase_cue(head):
+                is_cue = self.is_cue_verb(head, self.cues.speech_verbs) or self.phrase_cue(head)
+                if is_cue and head.i not in inside:
                     return head
                 if head.head.i == head.i:
                     break
@@ -211,15 +228,24 @@ class _Finder:
                 lead = self.leading(quoted, floor)
                 if lead is not None:
                     attribution, verb = lead
+                    if self.overlaps(attribution.speaker, quoted):
+                        attribution, verb = None, None
             if attribution is None and self.parsed:
                 attribution = self.from_previous_paragraph(quoted)
             floor = quoted.close_end
-            if verb is not None and self.absorbed(quoted, verb, quoted_all):
-                found.append(None)  # part of the reported clause, which becomes a mixed quote
+            labels = verb is not None and verb.lemma_.lower() in self.cues.labeling_verbs
+            if (
+                verb is not None
+                and not labels
+                and (self.is_title(quoted) or self.absorbed(quoted, verb, quoted_all))
+            ):
+                found.append(None)  # a title, or part of the reported clause (a mixed quote)
                 continue
             if verb is not None:
                 self.consumed_verbs.add(verb.i)
             quote = _Quote("direct", list(quoted.fragments))
+            if labels and verb is not None:
+                quote = self.labeled(quoted, verb, found)
             if attribution is not None:
                 quote.speaker, quote.apposition, quote.cue = (
                     attribution.speaker,
@@ -230,6 +256,34 @@ class _Finder:
         self.merge_split(quoted_all, found)
         self.borrow_speakers(quoted_all, found)
         return [q for q in found if q is not None and q.speaker is not None]
+
+    def overlaps(self, span: Span, quoted: Quoted) -> bool:
+        return span.start_char < quoted.close_end and quoted.open_start < span.end_char
+
+    def is_title(self, quoted: Quoted) -> bool:
+        """Short Title Case text in marks names a work or a show ("Morning Joe"), it is not speech."""
+        words = [w for w in self.text[quoted.start : quoted.end].split() if w[:1].isalpha()]
+        if not words or len(words) > _TITLE_MAX_WORDS or self.text[quoted.end - 1] in "!?":
+            return False
+        return (
+            all(w[0].isupper() or w in self.cues.title_small_words for w in words) and words[0][0].isupper()
+        )
+
+    def labeled(self, quoted: Quoted, verb: Token, found: list[_Quote | None]) -> _Quote:
+        """called the senator a “nasty guy”: the quote is what the label is applied to, with the label.
+
+        Further labels the same verb applies in the sentence ("… and “sick.”") join the same quote.
+        """
+        start = next(
+            (t.idx for t in self.doc[verb.i + 1 :] if not (t.is_punct or t.dep_ == "prt")), quoted.start
+        )
+        start = min(start, quoted.start)
+        previous = found[-1] if found else None
+        if previous is not None and previous.cue == (verb.idx, verb.idx + len(verb)):
+            found[-1] = None
+            return _Quote("mixed", [(previous.start, quoted.end)])
+        kind = "direct" if start == quoted.start else "mixed"
+        return _Quote(kind, [(start, quoted.end)] if kind == "mixed" else list(quoted.fragments))
 
     def absorbed(self, quoted: Quoted, verb: Token, quoted_all: list[Quoted]) -> bool:
         """Is the quote a small part of the clause the verb reports (kept as one mixed quote)?
@@ -245,21 +299,34 @@ class _Finder:
         if not (start <= quoted.start < end):
             return False
         inside = [(a, b) for q in quoted_all for a, b in q.fragments if start <= a < end]
-        if any(a <= root.idx < b for a, b in inside):
-            return False
-        return sum(b - a for a, b in inside) < _ABSORB_RATIO * (end - start)
+        return not any(a <= root.idx < b for a, b in inside)
 
     def merge_split(self, quoted_all: list[Quoted], found: list[_Quote | None]) -> None:
-        """“We will win,” he said, “whatever it takes.” is one quote in two fragments."""
+        """One attribution, several fragments: “We will win,” he said, “whatever it takes.”
+
+        Also a quotation that goes on in the next paragraph after its attribution
+        (“…,” he said.⏎“…”), as news writes long quotes.
+        """
         for index in range(len(found) - 1):
             first, second = found[index], found[index + 1]
-            if first is None or second is None or first.cue is None or second.speaker is not None:
+            if first is None or second is None or first.speaker is None or first.cue is None:
                 continue
-            gap = self.text[quoted_all[index].close_end : quoted_all[index + 1].open_start]
-            if "\n" in gap or first.cue[1] > quoted_all[index + 1].open_start:
+            if second.speaker is not None and second.cue != first.cue:
                 continue
-            if first.cue[0] < quoted_all[index].close_end:
+            gap_start, gap_end = quoted_all[index].close_end, quoted_all[index + 1].open_start
+            if not gap_start <= first.cue[0] < gap_end:
                 continue  # attributed before the first fragment: the second stands alone
+            gap = self.text[gap_start:gap_end]
+            if "\n" in gap:
+                line, _, rest = gap.partition("\n")
+                goes_on = (
+                    second.speaker is None
+                    and not rest.strip()
+                    and line.rstrip().endswith(".")
+                    and len(self.text[second.start : second.end].split()) > _SCARE_MAX_WORDS
+                )
+                if not goes_on:
+                    continue
             second.fragments = first.fragments + second.fragments
             second.speaker, second.apposition, second.cue = first.speaker, first.apposition, first.cue
             found[index] = None
@@ -309,8 +376,14 @@ class _Finder:
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), root
 
     def indirect(self, direct: list[_Quote]) -> list[_Quote]:
-        quoted_ranges = sorted((q.start, q.end) for q in direct)
-        starts = [a for a, _ in quoted_ranges]
+        """Reported clauses of cue verbs, merged with the direct quotes found before.
+
+        A clause mostly in quotation marks stays the direct quote; a clause with a
+        few quoted words becomes one mixed quote that replaces the direct pieces.
+        """
+        by_start = sorted(direct, key=lambda q: q.start)
+        starts = [q.start for q in by_start]
+        replaced: set[int] = set()
         found: list[_Quote] = []
         for token in self.doc:
             if token.i in self.consumed_verbs:
@@ -318,10 +391,13 @@ class _Finder:
             according = token.lower_ == "according" and self.phrase_cue(token)
             if not according and not self.is_cue_verb(token, self.cues.clause_verbs):
                 continue
+            i = bisect_left(starts, token.idx) - 1
+            if i >= 0 and by_start[i].end > token.idx:
+                continue  # the verb is inside a direct quote: speech within speech
             found_clause = self.clause_of(token)
             if found_clause is None:
                 continue
-            clause = found_clause[:2]
+            start, end = found_clause[:2]
             if according:
                 to = token.nbor()
                 source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -332,15 +408,20 @@ class _Finder:
                 attribution = self.attribution(token)
                 if attribution is None:
                     continue
-            i = bisect_left(starts, clause[1]) - 1
-            if i >= 0 and quoted_ranges[i][1] > token.idx and quoted_ranges[i][0] < token.idx:
-                continue  # the verb is inside a direct quote: speech within speech
-            if i >= 0 and quoted_ranges[i][1] > clause[0]:
-                continue  # the clause is already a direct quote
-            content = self.text[clause[0] : clause[1]]
+            inner = [
+                j
+                for j in range(bisect_left(starts, start), bisect_left(starts, end))
+                if by_start[j].end <= end + 2
+            ]
+            if sum(by_start[j].end - by_start[j].start for j in inner) >= _ABSORB_RATIO * (end - start):
+                continue  # the clause is a direct quote already
+            replaced.update(id(by_start[j]) for j in inner)
+            content = self.text[start:end]
             kind = "mixed" if any(q.double for q in find_quoted(content)) else "indirect"
-            found.append(_Quote(kind, [clause], attribution.speaker, attribution.apposition, attribution.cue))
-        return found
+            found.append(
+                _Quote(kind, [(start, end)], attribution.speaker, attribution.apposition, attribution.cue)
+            )
+        return [q for q in direct if id(q) not in replaced] + found
 
 
 def _unique(quotes: list[_Quote]) -> list[_Quote]:
@@ -359,7 +440,7 @@ def find_quotes(doc: Doc) -> Doc:
     cues = load_cues()
     finder = _Finder(doc, cues)
     direct = finder.direct()
-    quotes = _unique(direct + (finder.indirect(direct) if finder.parsed else []))
+    quotes = _unique(finder.indirect(direct) if finder.parsed else direct)
     resolver = SpeakerResolver(doc, cues)
     spans: list[Span] = []
     for quote in quotes:

@@ -36,6 +36,8 @@ class Cues:
     person_pronouns: frozenset[str]
     org_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
+    labeling_verbs: frozenset[str]
+    title_small_words: frozenset[str]
     description_heads: dict[str, str]
 
 
@@ -49,6 +51,8 @@ def load_cues() -> Cues:
         person_pronouns=frozenset(data["person_pronouns"]),
         org_pronouns=frozenset(data["org_pronouns"]),
         plural_pronouns=frozenset(data["plural_pronouns"]),
+        labeling_verbs=frozenset(data["labeling_verbs"]),
+        title_small_words=frozenset(data["title_small_words"]),
         description_heads=dict(data["description_heads"]),
     )
 

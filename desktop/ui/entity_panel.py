@@ -160,6 +160,7 @@ class EntityPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.entity_tree.selectionModel().selectionChanged.connect(self._on_entity_selection_changed)
+        self.entity_tree.clicked.connect(self._on_entity_clicked)
 
         self.quote_list = SpanTable("quoteList", stretch_column=2, widths={0: 120, 1: 72})
         self.quote_list.setModel(self.quote_model)
@@ -219,6 +220,16 @@ class EntityPanel(QWidget):
     def _on_entity_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         entity_id = indexes[0].data(ENTITY_ID_ROLE) if indexes else None
+        if entity_id:
+            self.entity_selected.emit(entity_id)
+
+    def _on_entity_clicked(self, index: QModelIndex) -> None:
+        """A click on the entity already selected starts again from its first mention.
+
+        (A click that changes the selection reports it twice; going to the first
+        mention twice is harmless.)
+        """
+        entity_id = index.data(ENTITY_ID_ROLE)
         if entity_id:
             self.entity_selected.emit(entity_id)
 

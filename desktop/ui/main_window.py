@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._nav_index = -1
         self._error_box: QMessageBox | None = None
         self._model_name: str | None = None
+        self._clicked_mention: Mention | None = None
 
         self.article_view = ArticleView()
         self.article_view.mention_clicked.connect(self._on_mention_clicked)
@@ -324,14 +325,21 @@ class MainWindow(QMainWindow):
         self._nav_mentions = mentions
         self.article_view.highlighter.set_emphasised(m.id for m in mentions)
         # Selected by a click in the text: stay on the clicked mention; from the panel: go to the first.
-        position = self.article_view.textCursor().position()
-        clicked = [i for i, m in enumerate(mentions) if m.start <= position < m.end or position == m.end]
-        self._nav_index = clicked[0] if clicked else 0
+        clicked = self._clicked_mention
+        self._nav_index = mentions.index(clicked) if clicked in mentions else 0
         self._go_to_current_mention()
 
     def _on_mention_clicked(self, mention: Mention) -> None:
-        if mention.entity_id is not None:
-            self.entity_panel.select_entity(mention.entity_id)
+        if mention.entity_id is None:
+            return
+        self._clicked_mention = mention
+        try:
+            if self.entity_panel.selected_entity_id() == mention.entity_id:
+                self._on_entity_selected(mention.entity_id)  # same entity: the panel signals no change
+            else:
+                self.entity_panel.select_entity(mention.entity_id)
+        finally:
+            self._clicked_mention = None
 
     def _on_span_selected(self, start: int, end: int) -> None:
         self.article_view.select_span(start, end)

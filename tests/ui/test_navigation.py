@@ -108,3 +108,27 @@ def test_entity_tree_groups_by_category_most_mentioned_first(seed_window: MainWi
     assert counts == sorted(counts, reverse=True)
     assert model.index(0, 0, people).data() == "Kim Jong Un"
     assert model.index(people.row(), 1).data() == sum(counts)
+
+
+def test_clicking_the_selected_entity_again_returns_to_its_first_mention(
+    qtbot, seed_window: MainWindow
+) -> None:
+    entity_id, mentions = _entity_mentions(seed_window, "Kim")
+    _click_entity_row(qtbot, seed_window, entity_id)
+    seed_window.next_action.trigger()
+    seed_window.next_action.trigger()
+    _click_entity_row(qtbot, seed_window, entity_id)
+    assert seed_window.article_view.textCursor().position() == mentions[0].start
+
+
+def test_clicking_another_mention_of_the_selected_entity_makes_it_current(
+    qtbot, seed_window: MainWindow
+) -> None:
+    entity_id, mentions = _entity_mentions(seed_window, "Kim")
+    seed_window.entity_panel.select_entity(entity_id)
+    view = seed_window.article_view
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=_point_inside(seed_window, mentions[2].start + 1)
+    )
+    assert view.textCursor().position() == mentions[2].start
+    assert seed_window.navigation_label.text().strip() == f"Mention 3 of {len(mentions)}"

@@ -353,7 +353,12 @@ class _Finder:
     # -- indirect quotes ----------------------------------------------------
 
     def clause_of(self, verb: Token) -> tuple[int, int, Token] | None:
-        """Character range of what a cue verb reports, without "that" and end punctuation."""
+        """Character range of what a cue verb reports, without "that" and end punctuation.
+
+        A clause after the verb runs to the end of the verb's phrase, so that
+        "said X, citing Y" and "said X and warned Y" report both, as news readers read them.
+        """
+        doc = verb.doc
         if verb.lower_ == "according":
             head = verb.head
             while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
@@ -362,11 +367,19 @@ class _Finder:
             root = head
         else:
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            if clause is None:
+            asks = self.prepositional_object(verb)
+            if clause is not None and verb.i < clause.i:
+                tokens, root = list(doc[verb.i + 1 : max(clause.right_edge.i, verb.right_edge.i) + 1]), clause
+            elif clause is not None:
+                tokens, root = list(clause.subtree), clause
+            elif asks is not None:
+                tokens, root = list(doc[asks.i : verb.right_edge.i + 1]), asks
+            elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+                head = verb.head  # "The plan, he said, is dead."
+                tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+                root = head
+            else:
                 return None
-            tokens, root = list(clause.subtree), clause
-            if verb.i < clause.i:
-                tokens = [t for t in tokens if t.i > verb.i]
         while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
             tokens.pop(0)
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
@@ -374,6 +387,14 @@ class _Finder:
         if len(tokens) < 2:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), root
+
+    def prepositional_object(self, verb: Token) -> Token | None:
+        """What is called for: "called for an inquiry", "called on Congress to act"."""
+        prepositions = self.cues.prepositional_cues.get(verb.lemma_.lower(), ())
+        for child in verb.rights:
+            if child.dep_ == "prep" and child.lower_ in prepositions:
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        return None
 
     def indirect(self, direct: list[_Quote]) -> list[_Quote]:
         """Reported clauses of cue verbs, merged with the direct quotes found before.
@@ -389,7 +410,8 @@ class _Finder:
             if token.i in self.consumed_verbs:
                 continue
             according = token.lower_ == "according" and self.phrase_cue(token)
-            if not according and not self.is_cue_verb(token, self.cues.clause_verbs):
+            calls = token.lemma_.lower() in self.cues.prepositional_cues and token.pos_ == "VERB"
+            if not (according or calls or self.is_cue_verb(token, self.cues.clause_verbs)):
                 continue
             i = bisect_left(starts, token.idx) - 1
             if i >= 0 and by_start[i].end > token.idx:

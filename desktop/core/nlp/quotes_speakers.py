@@ -38,6 +38,7 @@ class Cues:
     plural_pronouns: frozenset[str]
     labeling_verbs: frozenset[str]
     title_small_words: frozenset[str]
+    prepositional_cues: dict[str, tuple[str, ...]]
     description_heads: dict[str, str]
 
 
@@ -53,6 +54,7 @@ def load_cues() -> Cues:
         plural_pronouns=frozenset(data["plural_pronouns"]),
         labeling_verbs=frozenset(data["labeling_verbs"]),
         title_small_words=frozenset(data["title_small_words"]),
+        prepositional_cues={verb: tuple(preps) for verb, preps in data["prepositional_cues"].items()},
         description_heads=dict(data["description_heads"]),
     )
 

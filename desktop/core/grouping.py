@@ -2,20 +2,26 @@
 
 Rules, in order, within one label:
 
-1. Same normalized name ("MOSCOW", "Moscow", "Russia’s") → same entity.
+1. Same normalized name ("MOSCOW", "Moscow", "Russia’s") → same entity; a
+   person's title does not count ("President Putin" is "Putin").
 2. Known aliases from resources/aliases.json ("U.S." / "US" / "United States").
 3. An acronym the text defines ("Islamic State (IS)") or whose letters are
    the initials of a longer name in the article ("NATO").
 4. People: a shorter name whose words appear, in order, inside a longer
-   name ("Kim" → "Kim Jong Un"; "Putin" → "Vladimir Putin"), preferring the
-   longest full name when several fit.
+   name ("Kim" → "Kim Jong Un"; "Putin" → "Vladimir Putin").
+
+A short name that fits several longer ones ("Kim" with "Kim Jong Un" and
+"Kim Yo Jong") goes, mention by mention, to the one named most recently
+before it (or, failing that, first after it), as a reader would take it.
 
 The canonical name is the longest proper-name mention, in its most common
-non-shouting spelling.
+non-shouting spelling. Everything is dictionary look-ups over the
+article's distinct names, so grouping stays fast on long texts.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter
@@ -30,6 +36,7 @@ _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"\s+")
 _STOP_INITIALS = {"of", "the", "and", "for", "in", "on", "al", "de"}
+_FOLDED_LABELS = ("PERSON", "ORG", "PLACE")
 
 
 def normalize_name(text: str) -> str:
@@ -52,6 +59,34 @@ def _alias_keys() -> dict[str, str]:
         for alias in group:
             table[normalize_name(alias)] = head
     return table
+
+
+@cache
+def _person_titles() -> tuple[str, ...]:
+    """Normalized titles ("president", "lt gen"), longest first, from the names lexicon."""
+    with open(resource_path("names.json"), encoding="utf-8") as handle:
+        titles = json.load(handle)["person titles"]["titles"]
+    return tuple(sorted({normalize_name(t) for t in titles}, key=len, reverse=True))
+
+
+def _person_key(key: str) -> str:
+    """'president vladimir putin' → 'vladimir putin' (a title alone stays as it is)."""
+    stripped = True
+    while stripped:
+        stripped = False
+        for title in _person_titles():
+            if key.startswith(title + " "):
+                key = key[len(title) + 1 :]
+                stripped = True
+                break
+    return key
+
+
+def _without_title(text: str) -> str:
+    """'President Vladimir Putin' → 'Vladimir Putin', as written."""
+    key = normalize_name(text)
+    dropped = len(key.split()) - len(_person_key(key).split())
+    return " ".join(text.split()[dropped:]) if dropped else text
 
 
 def _initials(key: str) -> str:
@@ -95,62 +130,107 @@ def _display_name(texts: Iterable[str]) -> str:
     return max(counts, key=lambda t: (len(t.split()), not t.isupper(), counts[t], len(t)))
 
 
+def _mention_key(mention: Mention, aliases: dict[str, str], acronyms: dict[str, str]) -> str:
+    key = normalize_name(mention.text) or mention.text.casefold()
+    if mention.label == "PERSON":
+        key = _person_key(key)
+    key = aliases.get(key, key)
+    return acronyms.get(key, key)
+
+
+def _longer_names(label: str, keys: list[str]) -> dict[str, list[str]]:
+    """For each short key, the longer keys of the same label it may stand for."""
+    by_word: dict[str, set[str]] = {}
+    for key in keys:
+        for word in set(key.split()):
+            by_word.setdefault(word, set()).add(key)
+    by_initials: dict[str, list[str]] = {}
+    for key in keys:
+        if len(key.split()) >= 2:
+            by_initials.setdefault(_initials(key), []).append(key)
+    longer: dict[str, list[str]] = {}
+    for key in keys:
+        words = key.split()
+        if label == "PERSON" and words:
+            pool = set.intersection(*(by_word[w] for w in set(words)))
+            fits = [k for k in pool if _contains_in_order(words, k.split())]
+        elif label != "PERSON" and len(words) == 1 and len(key) >= 2:
+            fits = by_initials.get(key, [])
+        else:
+            fits = []
+        if fits:
+            longer[key] = sorted(fits, key=lambda k: (-len(k.split()), k))
+    return longer
+
+
+class _Folding:
+    """Where each short name goes: one longer name for all its mentions, or the nearest one."""
+
+    def __init__(self, label: str, keys: list[str]) -> None:
+        self.target: dict[str, str] = {}
+        self.choices: dict[str, list[str]] = {}
+        longer = _longer_names(label, keys)
+        for key in sorted(keys, key=lambda k: -len(k.split())):
+            targets = sorted({self.resolve(k) for k in longer.get(key, [])})
+            if len(targets) == 1:
+                self.target[key] = targets[0]
+            elif len(targets) > 1:
+                self.choices[key] = targets
+
+    def resolve(self, key: str) -> str:
+        seen = set()
+        while key in self.target and key not in seen:
+            seen.add(key)
+            key = self.target[key]
+        return key
+
+
+def _nearest(choices: list[str], position: int, starts: dict[str, list[int]]) -> str:
+    """The choice mentioned last before ``position``, else first after it."""
+    best_before: tuple[int, str] | None = None
+    best_after: tuple[int, str] | None = None
+    for choice in choices:
+        positions = starts.get(choice, [])
+        index = bisect.bisect_left(positions, position)
+        if index > 0 and (best_before is None or positions[index - 1] > best_before[0]):
+            best_before = (positions[index - 1], choice)
+        if index < len(positions) and (best_after is None or positions[index] < best_after[0]):
+            best_after = (positions[index], choice)
+    chosen = best_before or best_after
+    return chosen[1] if chosen else choices[0]
+
+
 def group_mentions(text: str, mentions: list[Mention], id_prefix: str = "e") -> list[Entity]:
     """Build entities over mentions (in place: sets ``mention.entity_id``)."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     aliases = _alias_keys()
     acronyms = _defined_acronyms(text, ordered)
-    # key per (label, normalized name) → representative key after alias folding
-    keys_by_label: dict[str, list[str]] = {}
-    key_of: dict[str, str] = {}
+    key_of = {m.id: _mention_key(m, aliases, acronyms) for m in ordered}
+
+    keys_by_label: dict[str, dict[str, None]] = {}
     for mention in ordered:
-        key = normalize_name(mention.text) or mention.text.casefold()
-        key = aliases.get(key, key)
-        key = acronyms.get(key, key)
-        key_of[mention.id] = key
-        keys_by_label.setdefault(mention.label, [])
-        if key not in keys_by_label[mention.label]:
-            keys_by_label[mention.label].append(key)
+        keys_by_label.setdefault(mention.label, {})[key_of[mention.id]] = None
+    foldings = {
+        label: _Folding(label, list(keys)) for label, keys in keys_by_label.items() if label in _FOLDED_LABELS
+    }
 
-    # Fold short keys into longer ones of the same label.
-    fold: dict[tuple[str, str], str] = {}
-    for label, keys in keys_by_label.items():
-        if label not in ("PERSON", "ORG", "PLACE"):
-            continue
-        by_length = sorted(keys, key=lambda k: -len(k.split()))
-        for key in keys:
-            words = key.split()
-            target = None
-            for longer in by_length:
-                if longer == key:
-                    continue
-                long_words = longer.split()
-                if label == "PERSON" and _contains_in_order(words, long_words):
-                    target = longer
-                    break
-                if (
-                    label != "PERSON"
-                    and len(words) == 1
-                    and len(key) >= 2
-                    and len(long_words) >= 2
-                    and _initials(longer) == key
-                ):
-                    target = longer
-                    break
-            if target is not None:
-                fold[(label, key)] = target
+    def group_key(mention: Mention, key: str) -> str:
+        folding = foldings.get(mention.label)
+        return folding.resolve(key) if folding else key
 
-    def resolve(label: str, key: str) -> str:
-        seen = set()
-        while (label, key) in fold and key not in seen:
-            seen.add(key)
-            key = fold[(label, key)]
-        return key
+    # Where each full name is mentioned, for short names that fit several.
+    starts: dict[str, dict[str, list[int]]] = {}
+    for mention in ordered:
+        by_key = starts.setdefault(mention.label, {})
+        by_key.setdefault(group_key(mention, key_of[mention.id]), []).append(mention.start)
 
     entities: dict[tuple[str, str], Entity] = {}
     for mention in ordered:
-        group_key = (mention.label, resolve(mention.label, key_of[mention.id]))
-        entity = entities.get(group_key)
+        key = group_key(mention, key_of[mention.id])
+        folding = foldings.get(mention.label)
+        if folding and key in folding.choices:
+            key = _nearest(folding.choices[key], mention.start, starts[mention.label])
+        entity = entities.get((mention.label, key))
         if entity is None:
             entity = Entity(
                 id=f"{id_prefix}{len(entities) + 1}",
@@ -158,13 +238,14 @@ def group_mentions(text: str, mentions: list[Mention], id_prefix: str = "e") -> 
                 name=mention.text,
                 origin=mention.origin,
             )
-            entities[group_key] = entity
+            entities[(mention.label, key)] = entity
         entity.mention_ids.append(mention.id)
         mention.entity_id = entity.id
 
     by_id = {m.id: m for m in ordered}
     for entity in entities.values():
         texts = [by_id[i].text for i in entity.mention_ids]
-        entity.name = _display_name(texts)
+        names = [_without_title(t) for t in texts] if entity.label == "PERSON" else texts
+        entity.name = _display_name(names)
         entity.aliases = sorted({_display_name([t]) for t in texts} - {entity.name})
     return list(entities.values())

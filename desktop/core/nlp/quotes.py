@@ -369,7 +369,8 @@ class _Finder:
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             asks = self.prepositional_object(verb)
             if clause is not None and verb.i < clause.i:
-                tokens, root = list(doc[verb.i + 1 : max(clause.right_edge.i, verb.right_edge.i) + 1]), clause
+                start = max(clause.left_edge.i, verb.i + 1)
+                tokens, root = list(doc[start : max(clause.right_edge.i, verb.right_edge.i) + 1]), clause
             elif clause is not None:
                 tokens, root = list(clause.subtree), clause
             elif asks is not None:

@@ -1,0 +1,364 @@
+"""dossier_quotes: each quote pattern of news text with a near miss it must leave alone.
+
+Quotation-mark pairing is tested on plain strings (no model); attribution,
+reported speech and speaker resolution need the dependency parse, so those
+tests run the real model (marked ``model``). The property tests check that
+the finder never raises, whatever the text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from desktop.core.nlp import quotes  # noqa: F401  (registers dossier_quotes)
+from desktop.core.nlp.quotes_marks import find_quoted
+from desktop.core.nlp.spans import QUOTE_GROUP
+
+
+def pieces(text: str) -> list[list[str]]:
+    """The content fragments of every quoted span, as text."""
+    return [[text[a:b] for a, b in q.fragments] for q in find_quoted(text)]
+
+
+# -- quotation marks (no model) ---------------------------------------------
+
+
+def test_curly_double_marks() -> None:
+    assert pieces("He said “we will win” today.") == [["we will win"]]
+
+
+def test_straight_double_marks() -> None:
+    assert pieces('He said "we will win" and "we must."') == [["we will win"], ["we must."]]
+
+
+def test_single_marks_pair_outside_double_marks() -> None:
+    assert pieces("Officials called it ‘a disgrace’ on Sunday.") == [["a disgrace"]]
+    assert pieces("He called it 'a disgrace' on Sunday.") == [["a disgrace"]]
+
+
+def test_single_marks_inside_double_marks_are_part_of_the_quote() -> None:
+    text = "The agency said “he got a ‘Geran-25’ drone.”"
+    assert pieces(text) == [["he got a ‘Geran-25’ drone."]]
+
+
+def test_doubled_apostrophes_are_double_marks() -> None:
+    assert pieces("''Hopefully,'' the president said.") == [["Hopefully,"]]
+
+
+def test_apostrophes_are_not_marks() -> None:
+    text = "I don’t miss the ’90s, Kim’s train or the voters’ choice, he didn't say."
+    assert pieces(text) == []
+
+
+def test_quote_continued_in_the_next_paragraph() -> None:
+    text = "“We have a plan. It works.\n\n“And it will keep working,” he said."
+    assert pieces(text) == [["We have a plan. It works.", "And it will keep working,"]]
+
+
+def test_paragraph_not_reopened_breaks_only_that_quote() -> None:
+    text = "He said “we will win.\n\nNo more marks here. She said “fine.”"
+    assert pieces(text) == [["fine."]]
+
+
+def test_unbalanced_mark_is_skipped_and_the_rest_kept() -> None:
+    text = "He said “we will win. She said “we lost” and “we learned.”"
+    assert pieces(text) == [["we lost"], ["we learned."]]
+
+
+def test_stray_closing_mark_is_skipped() -> None:
+    assert pieces("It ended” badly. He said “no.”") == [["no."]]
+
+
+# -- the component never raises ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def blank_nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("dossier_quotes")
+    return nlp
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from([*"ab .,:\n“”\"‘’'`—", "said", "he ", "''"]), max_size=80).map("".join))
+def test_finder_never_raises_on_mark_soup(blank_nlp: Language, text: str) -> None:
+    doc = blank_nlp(text)
+    for span in doc.spans[QUOTE_GROUP]:
+        assert 0 <= span.start_char <= span.end_char <= len(text)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_finder_never_raises_on_arbitrary_text(blank_nlp: Language, text: str) -> None:
+    blank_nlp(text)
+
+
+@pytest.mark.model
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "“We will win,” he said,",
+                "“whatever it takes.”",
+                "TASS reported that",
+                "according to the ministry,",
+                "Kim’s",
+                "the ’90s",
+                "''Hopefully,''",
+                '"',
+                "’",
+                "\n\n",
+                "the agency said",
+                "Putin spoke of the “possibilities”",
+                "she",
+                ".",
+            ]
+        ),
+        max_size=20,
+    ).map(" ".join)
+)
+def test_finder_never_raises_with_the_model(pipeline, text: str) -> None:
+    pipeline.nlp(text)
+
+
+# -- attribution with the real model ----------------------------------------
+
+
+@dataclass
+class Found:
+    kind: str
+    content: str
+    speaker: str | None
+    resolved: str | None
+    cue: str | None
+
+
+def find(pipeline, text: str) -> list[Found]:
+    doc = pipeline.nlp(text)
+    found = []
+    for span in doc.spans[QUOTE_GROUP]:
+        info = span._.dossier_quote
+
+        def at(offsets: list[int] | None) -> str | None:
+            return text[offsets[0] : offsets[1]] if offsets else None
+
+        content = " … ".join(text[a:b] for a, b in info["fragments"])
+        found.append(
+            Found(info["kind"], content, at(info["speaker"]), at(info["speaker_resolved"]), at(info["cue"]))
+        )
+    return found
+
+
+def only(pipeline, text: str) -> Found:
+    found = find(pipeline, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.model
+def test_direct_quote_with_attribution_after(pipeline) -> None:
+    quote = only(pipeline, "“The talks were useful,” Mr. Lavrov said on Monday.")
+    assert (quote.kind, quote.content, quote.speaker, quote.cue) == (
+        "direct",
+        "The talks were useful,",
+        "Mr. Lavrov",
+        "said",
+    )
+
+
+@pytest.mark.model
+def test_direct_quote_with_attribution_before(pipeline) -> None:
+    quote = only(pipeline, "The minister told reporters: “We will not retreat.”")
+    assert (quote.kind, quote.content, quote.speaker) == ("direct", "We will not retreat.", "The minister")
+
+
+@pytest.mark.model
+def test_straight_and_single_marks_are_quotes_too(pipeline) -> None:
+    assert only(pipeline, '"We will win," she said.').content == "We will win,"
+    assert only(pipeline, "'We will win,' she said.").content == "We will win,"
+
+
+@pytest.mark.model
+def test_split_quote_is_one_quote_in_two_fragments(pipeline) -> None:
+    quote = only(pipeline, "“We will win,” the president said, “whatever it takes.”")
+    assert quote.content == "We will win, … whatever it takes."
+    assert quote.speaker == "the president"
+
+
+@pytest.mark.model
+def test_two_attributed_quotes_stay_apart(pipeline) -> None:
+    text = "“We will win,” Smith said. “We will lose,” Jones replied."
+    assert [(q.content, q.speaker) for q in find(pipeline, text)] == [
+        ("We will win,", "Smith"),
+        ("We will lose,", "Jones"),
+    ]
+
+
+@pytest.mark.model
+def test_quote_going_on_in_the_next_paragraph_keeps_its_speaker(pipeline) -> None:
+    text = "“We will win this war,” Smith said.\n\n“Nobody in this room doubts that we will.”\n"
+    quote = only(pipeline, text)
+    assert quote.speaker == "Smith"
+    assert quote.content.endswith("doubts that we will.")
+
+
+@pytest.mark.model
+def test_unbalanced_marks_cost_only_the_broken_quote(pipeline) -> None:
+    text = "He said “it was over. “It is not over,” Smith said on Friday."
+    found = find(pipeline, text)
+    assert ("direct", "It is not over,", "Smith") in [(q.kind, q.content, q.speaker) for q in found]
+    assert not any("was over" in q.content and "not over" in q.content for q in found)
+
+
+@pytest.mark.model
+def test_apostrophes_do_not_open_quotes(pipeline) -> None:
+    text = "Kim’s train left in the ’90s style, and the governor didn’t say why."
+    assert find(pipeline, text) == []
+
+
+@pytest.mark.model
+def test_indirect_speech_with_that(pipeline) -> None:
+    quote = only(pipeline, "TASS reported that Kim received five explosive drones as a gift.")
+    assert (quote.kind, quote.content, quote.speaker, quote.cue) == (
+        "indirect",
+        "Kim received five explosive drones as a gift",
+        "TASS",
+        "reported",
+    )
+
+
+@pytest.mark.model
+def test_indirect_speech_without_that_and_with_a_time(pipeline) -> None:
+    quote = only(pipeline, "The ministry said on Sunday the border would stay closed.")
+    assert (quote.content, quote.speaker) == ("the border would stay closed", "The ministry")
+
+
+@pytest.mark.model
+def test_clause_then_speaker(pipeline) -> None:
+    quote = only(pipeline, "The border will stay closed until March, the ministry said.")
+    assert (quote.content, quote.speaker) == ("The border will stay closed until March", "the ministry")
+
+
+@pytest.mark.model
+def test_according_to(pipeline) -> None:
+    quote = only(pipeline, "According to Reuters, the convoy reached the border on Friday.")
+    assert (quote.content, quote.speaker, quote.cue) == (
+        "the convoy reached the border on Friday",
+        "Reuters",
+        "According to",
+    )
+
+
+@pytest.mark.model
+def test_a_verb_that_is_not_speech_is_no_quote(pipeline) -> None:
+    assert find(pipeline, "The minister visited the border on Friday and met the troops.") == []
+    assert find(pipeline, "Footage shows Kim waving goodbye from his train.") == []
+
+
+@pytest.mark.model
+def test_appositive_is_not_part_of_the_speaker(pipeline) -> None:
+    quote = only(pipeline, "Hugh Hill, a doctor at the clinic, said the wounded were stable.")
+    assert (quote.speaker, quote.resolved) == ("Hugh Hill", "Hugh Hill")
+
+
+@pytest.mark.model
+def test_title_stays_with_the_speaker(pipeline) -> None:
+    text = "Natural Resources Minister Alexander Kozlov said the train had left."
+    quote = only(pipeline, text)
+    assert quote.speaker == "Natural Resources Minister Alexander Kozlov"
+    assert quote.resolved is not None and "Alexander Kozlov" in quote.resolved
+
+
+@pytest.mark.model
+def test_pronoun_resolves_to_the_last_person(pipeline) -> None:
+    text = "Vladimir Putin met the delegation in Moscow. He said the talks had been useful."
+    quote = only(pipeline, text)
+    assert (quote.speaker, quote.resolved) == ("He", "Vladimir Putin")
+
+
+@pytest.mark.model
+def test_description_resolves_to_the_agency_already_quoted(pipeline) -> None:
+    text = (
+        "TASS reported that the train left on Sunday. "
+        "The Russian agency said that the convoy would reach the border by night."
+    )
+    found = find(pipeline, text)
+    assert [(q.speaker, q.resolved) for q in found] == [("TASS", "TASS"), ("The Russian agency", "TASS")]
+
+
+@pytest.mark.model
+def test_description_without_antecedent_stays_unresolved(pipeline) -> None:
+    quote = only(pipeline, "The agency said the train had left.")
+    assert (quote.speaker, quote.resolved) == ("The agency", None)
+
+
+@pytest.mark.model
+def test_title_in_marks_is_not_a_quote(pipeline) -> None:
+    text = "The delegation left ahead of Russia’s “Farewell Slavians” march as the train departed."
+    assert find(pipeline, text) == []
+    assert find(pipeline, "Sanders told MSNBC's “Morning Joe” on Friday that he would vote.")[0].content == (
+        "he would vote"
+    )
+
+
+@pytest.mark.model
+def test_scare_quotes_without_a_speaker_are_not_quotes(pipeline) -> None:
+    assert find(pipeline, "The so-called “peace plan” was dropped within a week.") == []
+
+
+@pytest.mark.model
+def test_short_attributed_fragment_is_a_direct_quote(pipeline) -> None:
+    text = "Putin spoke of the prospect of cooperation and the “possibilities” of military ties."
+    quote = only(pipeline, text)
+    assert (quote.kind, quote.content, quote.speaker) == ("direct", "possibilities", "Putin")
+
+
+@pytest.mark.model
+def test_quoted_phrase_inside_a_reported_clause_makes_one_mixed_quote(pipeline) -> None:
+    text = "Ria Novosti said a “departure ceremony” was held at the station."
+    quote = only(pipeline, text)
+    assert (quote.kind, quote.content, quote.speaker) == (
+        "mixed",
+        "a “departure ceremony” was held at the station",
+        "Ria Novosti",
+    )
+
+
+@pytest.mark.model
+def test_seed_article_quotes_and_speakers(pipeline, seed_text: str, seed_gold: dict) -> None:
+    found = find(pipeline, seed_text)
+    doc = pipeline.nlp(seed_text)
+    spans = list(doc.spans[QUOTE_GROUP])
+
+    def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+        inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+        return inter / (max(a[1], b[1]) - min(a[0], b[0]))
+
+    for gold in seed_gold["quotes"]:
+        matches = [
+            (span, quote)
+            for span, quote in zip(spans, found, strict=True)
+            if iou((span.start_char, span.end_char), (gold["start"], gold["end"])) >= 0.5
+        ]
+        assert matches, f"missed {gold['text']!r}"
+        _, quote = matches[0]
+        assert quote.speaker == gold["speaker"], (gold["text"], quote)
+        assert quote.resolved is not None and gold["speaker_entity"] in quote.resolved, (gold["text"], quote)
+    assert len(found) == len(seed_gold["quotes"])
+    assert not any("Farewell Slavians" in q.content for q in found)
+
+
+def test_cue_lexicon_is_readable_json() -> None:
+    from desktop.core.resources import resource_path
+
+    data = json.loads(resource_path("cues.json").read_text(encoding="utf-8"))
+    assert set(data["clause_verbs"]) <= set(data["speech_verbs"])

@@ -47,8 +47,8 @@ def category_format(label: str) -> QTextCharFormat:
 
 def vivid(colour: QColor, saturation_factor: float) -> QColor:
     """The same hue, more saturated: stands out from the pale highlights without turning muddy."""
-    hue, saturation, value, alpha = colour.getHsv()
-    return QColor.fromHsv(hue, min(255, round(saturation * saturation_factor)), value, alpha)
+    saturation = min(255, round(colour.hsvSaturation() * saturation_factor))
+    return QColor.fromHsv(colour.hsvHue(), saturation, colour.value(), colour.alpha())
 
 
 def emphasis_format(label: str) -> QTextCharFormat:

@@ -158,7 +158,8 @@ class MainWindow(QMainWindow):
     def recent_files(self) -> list[str]:
         """Recently opened files, newest first; files that no longer exist are dropped."""
         stored = self._settings.value(RECENT_KEY, [])
-        files = [stored] if isinstance(stored, str) else list(stored or [])
+        # QSettings hands back a lone string for a one-item list in some formats.
+        files = [stored] if isinstance(stored, str) else [str(f) for f in stored or []]  # type: ignore[attr-defined]
         existing = [f for f in files if Path(f).exists()]
         if existing != files:
             self._settings.setValue(RECENT_KEY, existing)

@@ -208,7 +208,7 @@ class _RowsModel(QAbstractTableModel):
 
     @staticmethod
     @abstractmethod
-    def span(row: Any) -> tuple[int, int]: ...
+    def span_of(row: Any) -> tuple[int, int]: ...
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -230,7 +230,7 @@ class _RowsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell(row, index.column())
         if role == SPAN_ROLE:
-            return self.span(row)
+            return self.span_of(row)
         return None
 
 
@@ -250,7 +250,7 @@ class QuoteTableModel(_RowsModel):
         return row.text
 
     @staticmethod
-    def span(row: Quote) -> tuple[int, int]:
+    def span_of(row: Quote) -> tuple[int, int]:
         return (row.start, row.end)
 
 
@@ -276,5 +276,5 @@ class FactTableModel(_RowsModel):
         return f"{claim} ({qualifiers})" if qualifiers else claim
 
     @staticmethod
-    def span(row: Fact) -> tuple[int, int]:
+    def span_of(row: Fact) -> tuple[int, int]:
         return (row.sentence_start, row.sentence_end)

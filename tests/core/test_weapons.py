@@ -134,6 +134,12 @@ def test_tank_shell_and_bomb_in_civilian_senses(find: Find) -> None:
     assert find("A car bomb exploded.") == ["car bomb"]
 
 
+def test_metaphors_and_compounds_of_civilian_words(find: Find) -> None:
+    assert find("Shootings rose in gun-controlled Chicago; gun control was debated.") == []
+    assert find("Cap-and-trade became a political weapon and an economic weapon.") == []
+    assert find("Patriot mines and the Patriot company were sold.") == []
+
+
 def test_suicide_bomber_is_a_person_and_drone_footage_is_a_picture(find: Find) -> None:
     assert find("A suicide bomber struck.") == []
     assert find("Drone footage shows the damage.") == []

@@ -252,17 +252,18 @@ class WeaponFinder:
     def _rules(self, unit: _Unit) -> dict[str, Any]:
         return self._constraints.get(unit.phrase, {})
 
-    def _head_ok(self, doc: Doc, unit: _Unit, first: bool) -> str | None:
-        """Whether the unit can end a weapon span: None if not, else "yes", "context" or "require"."""
+    def _head_ok(self, doc: Doc, unit: _Unit, first: bool, supported: bool) -> str | None:
+        """Whether the unit can end a weapon span: None if not, else "yes", "context" or "require".
+        `supported`: a weapon word (not just a name) stands before it in the run."""
         roles = unit.roles
         if not roles & {"head", "qualified", "named", "ambiguous"}:
             return None
-        if first and roles <= {"qualified", "modifier"}:
-            return None
+        if not supported and roles <= {"qualified", "modifier"}:
+            return None  # "Patriot mine", "operating system"
         rules = self._rules(unit) if roles & {"head", "qualified"} else {}
         last = doc[unit.end - 1]
         left = doc[unit.start - 1] if unit.start > 0 else None
-        right = doc[unit.end] if unit.end < len(doc) else None
+        right = _next_word(doc, unit.end)
         if rules.get("lowercase") and not (
             last.is_lower or (last.is_sent_start and last.lower_.endswith("s"))
         ):
@@ -291,7 +292,8 @@ class WeaponFinder:
 
     def _span_of_run(self, doc: Doc, run: list[_Unit]) -> tuple[int, int, str] | None:
         for k in range(len(run) - 1, -1, -1):
-            verdict = self._head_ok(doc, run[k], first=k == 0)
+            supported = any(not unit.roles <= {"ambiguous", "designation"} for unit in run[:k])
+            verdict = self._head_ok(doc, run[k], first=k == 0, supported=supported)
             if verdict is not None:
                 if k > 0 and verdict == "context" and not (run[k].roles & {"head", "qualified"}):
                     verdict = "yes"  # a name with weapon words in front: "Russian-made Kalibr"
@@ -445,6 +447,13 @@ def _inside_other_name(doc: Doc, run: list[_Unit]) -> bool:
         return True
     i = run[0].start
     return i >= 2 and doc[i - 1].text in _HYPHENS and _attached(doc, i - 1) and doc[i - 2].is_alpha
+
+
+def _next_word(doc: Doc, i: int) -> Token | None:
+    """The token at i, or the one after it if i is a hyphen glued to both ("gun-controlled")."""
+    if i + 1 < len(doc) and doc[i].text in _HYPHENS and _attached(doc, i):
+        return doc[i + 1]
+    return doc[i] if i < len(doc) else None
 
 
 def _sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:

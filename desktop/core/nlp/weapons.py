@@ -297,7 +297,7 @@ class WeaponFinder:
             if verdict is not None:
                 if k > 0 and verdict == "context" and not (run[k].roles & {"head", "qualified"}):
                     verdict = "yes"  # a name with weapon words in front: "Russian-made Kalibr"
-                if k == 0 and len(run) > 1 and verdict != "yes" and run[1].roles & {"head", "qualified"}:
+                if k == 0 and len(run) > 1 and verdict != "yes" and "head" in run[1].roles:
                     verdict = "yes"  # a name right before a weapon word: "Abrams tanks"
                 return run[0].start, run[k].end, verdict
         return None

@@ -188,6 +188,19 @@ def test_a_place_found_by_context_is_a_place_everywhere(nlp: Language, finder: N
     assert len(aleppo) == 2 and all(s.label_ == "PLACE" for s in aleppo)
 
 
+def test_a_city_the_model_read_as_a_nationality_is_a_place(nlp: Language, finder: NameFinder) -> None:
+    text = "Aleppo residents fled. The situation in Aleppo is dire."
+    doc = run(nlp, finder, text, ents=[("Aleppo", "NORP"), ("Aleppo@2", "NORP")])
+    aleppo = [s for s in doc.spans[NAME_GROUP] if s.text == "Aleppo"]
+    assert len(aleppo) == 2 and all(s.label_ == "PLACE" for s in aleppo)
+
+
+def test_nationalities_after_in_stay_groups(nlp: Language, finder: NameFinder) -> None:
+    text = "Aid went to Iraqis in Sunni areas, and a text in Arabic."
+    doc = run(nlp, finder, text, ents=[("Iraqis", "NORP"), ("Sunni", "NORP"), ("Arabic", "NORP")])
+    assert found(doc) == set()
+
+
 # -- organizations -------------------------------------------------------------
 
 

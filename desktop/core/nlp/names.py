@@ -37,6 +37,8 @@ _NAME_PARTICLES = {
     "della", "der", "van", "von", "da", "du", "di", "la", "le", "ul", "of", "-",
 }  # fmt: skip
 _LOCATIVES = {"in", "at", "near", "from", "across", "throughout", "outside", "into", "inside"}
+_COMPASS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west"}
+_DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|ic|i|is|ch|ite|ites|ist|ists|ss|s)$")
 _DATELINE_BREAKS = {":", "—", "–", "-", "--", "("}
 _HYPHEN_LINKS = {"on", "upon", "sur", "sous", "under", "le", "la", "les", "am", "an", "der", "de", "en", "by"}
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -128,7 +130,9 @@ class NameFinder:
         person_names = _person_names(doc, candidates, self.not_name_words, self.context_words)
         person_words = {w.lower() for name in person_names for w in name if w[:1].isupper()}
         candidates += self._places_in_context(doc, model, person_words)
-        candidates += _propagate(doc, candidates, model, person_names)
+        candidates += self._places_read_as_groups(doc)
+        misread = [(e.start, e.end, "NORP") for e in doc.ents if e.label_ == "NORP" and not self._is_group(e)]
+        candidates += _propagate(doc, candidates, model + misread, person_names)
         doc.spans[NAME_GROUP] = _non_overlapping(doc, candidates)
         self._correct_model_entities(doc, titles)
         return doc
@@ -261,6 +265,22 @@ class NameFinder:
             if end < len(doc) and doc[end].like_num and doc[start].text[:1].isupper():
                 found.append(_Candidate(start, end + 1, "ORG", _STRUCTURE))
         return found
+
+    def _places_read_as_groups(self, doc: Doc) -> list[_Candidate]:
+        """The model reads some city names as nationalities (NORP "Aleppo"); 'in Aleppo' says otherwise."""
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != "NORP" or self._is_group(ent) or ent.start == 0:
+                continue
+            before = doc[ent.start - 1].lower_
+            if before in _LOCATIVES or before in _COMPASS:
+                found.append(_Candidate(ent.start, ent.end, "PLACE", _CONTEXT))
+        return found
+
+    def _is_group(self, ent: Span) -> bool:
+        """Whether a NORP entity really names a nationality, religion or party ("Iraqis", "Sunni")."""
+        text = ent.text.lower()
+        return text in self.nationalities or bool(_DEMONYM_ENDING.search(text)) or not ent.text[:1].isupper()
 
     # -- helpers -----------------------------------------------------------
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, QSettings, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -102,8 +103,14 @@ class _Screenshot:
 def run_app(file: str | None = None, screenshot: str | None = None) -> int:
     """Open the window on FILE (default: the seed article); with screenshot, save a PNG once analysed."""
     app = _application()
-    # A screenshot of a saved document must not wait for a model it does not need.
-    window = MainWindow(preload_model=not screenshot)
+    if screenshot:
+        # Reproducible pictures: the default layout, no recent-files entry, no model preloaded
+        # (a screenshot of a saved document must not wait for a model it does not need).
+        scratch = tempfile.TemporaryDirectory(prefix="dossier-screenshot-")
+        settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings=settings, preload_model=False)
+    else:
+        window = MainWindow()
     app.aboutToQuit.connect(window.shutdown)
     window.show()
     target = file or seed_article()

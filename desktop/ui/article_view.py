@@ -11,10 +11,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHelpEvent,
     QMouseEvent,
     QResizeEvent,
     QSyntaxHighlighter,
@@ -23,10 +24,11 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop.core.labels import colour_for
 from desktop.core.model import Document, Mention
+from desktop.ui.models import label_title
 
 EMPHASIS_SATURATION = 1.9  # an emphasised entity's background: its category colour, more saturated
 CURRENT_DARKER = 190  # percent: the mention the reader navigated to, dark under white text
@@ -41,7 +43,6 @@ def category_format(label: str) -> QTextCharFormat:
     char_format = QTextCharFormat()
     char_format.setBackground(QColor(colour_for(label)))
     char_format.setForeground(QColor("#111111"))
-    char_format.setToolTip(label)
     return char_format
 
 
@@ -270,6 +271,31 @@ class ArticleView(QPlainTextEdit):
         if not self.viewport().rect().contains(self.cursorRect()):
             self.centerCursor()
         self.ensureCursorVisible()
+
+    def tooltip_at(self, cursor_position: int) -> str | None:
+        """What a highlighted word is: category, the entity it names, a number's value and unit."""
+        mention = self.mention_under(cursor_position)
+        if mention is None or self._document is None:
+            return None
+        lines = [f"{label_title(mention.label)}: {mention.text}"]
+        if mention.entity_id is not None:
+            entity = self._document.entity(mention.entity_id)
+            count = len(entity.mention_ids)
+            lines.append(f"{entity.name} — {count} mention{'s' if count != 1 else ''}")
+        if mention.value is not None:
+            value = f"{mention.value:g}" + (f" {mention.unit}" if mention.unit else "")
+            lines.append(f"{mention.qualifier} {value}" if mention.qualifier else value)
+        return "\n".join(lines)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(self.cursorForPosition(event.pos()).position())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def _on_scrolled(self, _value: int) -> None:
         self.highlighter.refresh_visible()

@@ -29,6 +29,8 @@ from desktop.ui.workers import AnalysisThread, PipelineLoader, load_default_pipe
 APP_NAME = "Dossier"
 MAX_RECENT = 10
 RECENT_KEY = "recentFiles"
+GEOMETRY_KEY = "window/geometry"
+SPLITTER_KEY = "window/splitter"
 OPEN_FILTER = "Articles and Dossier files (*.txt *.md *.text *.markdown *.json);;All files (*)"
 
 
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         self._build_status_bar()
         self._update_title()
+
+        self._restore_layout()
 
         self._analysis = AnalysisThread(pipeline_loader, self)
         worker = self._analysis.worker
@@ -412,6 +416,20 @@ class MainWindow(QMainWindow):
         if not files:
             self.recent_menu.addAction("No recent files").setEnabled(False)
 
+    # Window layout, remembered between sessions
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        splitter = self._settings.value(SPLITTER_KEY)
+        if splitter is not None:
+            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+
+    def _save_layout(self) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+
     # Recent files
 
     def _add_recent(self, path: Path) -> None:
@@ -434,6 +452,7 @@ class MainWindow(QMainWindow):
             self.open_file(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_layout()
         self.shutdown()
         super().closeEvent(event)
 

@@ -107,3 +107,14 @@ def test_far_down_a_long_article_what_is_drawn_follows_the_legend(
 
     legend.checkbox("PERSON").setChecked(True)
     assert has_colour(view.viewport().grab().toImage(), colour_for("PERSON"))
+
+
+def test_a_highlighted_word_explains_itself_on_hover(seed_window: MainWindow) -> None:
+    view = seed_window.article_view
+    kim = _first(seed_window, "Kim")
+    tooltip = view.tooltip_at(kim.start + 1)
+    assert tooltip.splitlines() == [
+        "People: Kim",
+        f"Kim Jong Un — {len(seed_window.document.entity(kim.entity_id).mention_ids)} mentions",
+    ]
+    assert view.tooltip_at(seed_window.document.text.index("fighter jet") + 2) is None

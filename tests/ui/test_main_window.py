@@ -160,3 +160,14 @@ def test_a_stale_result_is_dropped(qtbot, make_window, tmp_path: Path, seed_text
     qtbot.wait(50)
     assert window.document.text == other.read_text(encoding="utf-8")
     assert window.article_view.toPlainText() == window.document.text
+
+
+def test_the_window_layout_is_remembered(qtbot, make_window) -> None:
+    first = make_window()
+    first.resize(760, 600)  # smaller than the offscreen screen, which restoreGeometry clamps to
+    first.splitter.setSizes([300, 440])
+    remembered = first.splitter.sizes()
+    first.close()
+    second = make_window()
+    assert (second.width(), second.height()) == (760, 600)
+    assert second.splitter.sizes() == remembered

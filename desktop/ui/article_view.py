@@ -190,6 +190,7 @@ class ArticleView(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setAcceptDrops(False)  # dropped files go to the window, which opens them
+        self.setPlaceholderText("Open an article (Ctrl+O) or drop a .txt, .md or Dossier .json file here.")
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(28)
         reading_font = QFont()

@@ -64,6 +64,8 @@ class _Finder:
         self.parsed = doc.has_annotation("DEP")
         self.token_starts = [t.idx for t in doc]
         self.consumed_verbs: set[int] = set()  # cue verbs whose content is a direct quote
+        self.quoted = find_quoted(self.text)
+        self.quoted_starts = [q.open_start for q in self.quoted]
 
     # -- tokens and offsets -------------------------------------------------
 
@@ -217,7 +219,7 @@ class _Finder:
         return None
 
     def direct(self) -> list[_Quote]:
-        quoted_all = find_quoted(self.text)
+        quoted_all = self.quoted
         found: list[_Quote | None] = []
         floor = 0
         for index, quoted in enumerate(quoted_all):
@@ -274,10 +276,10 @@ class _Finder:
 
         Further labels the same verb applies in the sentence ("… and “sick.”") join the same quote.
         """
-        start = next(
-            (t.idx for t in self.doc[verb.i + 1 :] if not (t.is_punct or t.dep_ == "prt")), quoted.start
-        )
-        start = min(start, quoted.start)
+        called_for = self.prepositional_object(verb)
+        after_verb = (t.idx for t in self.doc[verb.i + 1 :] if not (t.is_punct or t.dep_ == "prt"))
+        first = called_for.left_edge.idx if called_for is not None else next(after_verb, quoted.start)
+        start = min(first, quoted.start)
         previous = found[-1] if found else None
         if previous is not None and previous.cue == (verb.idx, verb.idx + len(verb)):
             found[-1] = None
@@ -389,6 +391,17 @@ class _Finder:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), root
 
+    def closing(self, start: int, end: int) -> tuple[int, str]:
+        """A reported clause with quoted words is mixed; one that ends inside marks ends after them."""
+        first = bisect_left(self.quoted_starts, start)
+        inside = [q for q in self.quoted[first : bisect_left(self.quoted_starts, end)] if q.double]
+        if not inside:
+            return end, "indirect"
+        last = inside[-1]
+        if end < last.close_end and not self.text[end : last.close_end].strip(".,;:!? ”\"'’"):
+            end = last.close_end
+        return end, "mixed"
+
     def prepositional_object(self, verb: Token) -> Token | None:
         """What is called for: "called for an inquiry", "called on Congress to act"."""
         prepositions = self.cues.prepositional_cues.get(verb.lemma_.lower(), ())
@@ -439,8 +452,7 @@ class _Finder:
             if sum(by_start[j].end - by_start[j].start for j in inner) >= _ABSORB_RATIO * (end - start):
                 continue  # the clause is a direct quote already
             replaced.update(id(by_start[j]) for j in inner)
-            content = self.text[start:end]
-            kind = "mixed" if any(q.double for q in find_quoted(content)) else "indirect"
+            end, kind = self.closing(start, end)
             found.append(
                 _Quote(kind, [(start, end)], attribution.speaker, attribution.apposition, attribution.cue)
             )

@@ -68,6 +68,9 @@ def speaker_span(token: Token) -> Span:
             end = child.right_edge.i + 1
         else:
             break
+    breaks = [t.i for t in doc[start:end] if "\n" in t.text and t.i < token.i]
+    if breaks:
+        start = breaks[-1] + 1  # a dateline or timestamp line above is not part of the name
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -52,7 +52,7 @@ class _Lexicon:
     qualifiers: tuple[tuple[str, ...], ...]  # longest first
     unit_symbols: dict[str, str]
     count_units: dict[str, float]
-    extra_units: dict[tuple[str, ...], str]
+    extra_units: dict[str, list[tuple[tuple[str, ...], str]]]  # by first word
     currency_prefixes: dict[str, str]
     scale_suffixes: dict[str, float]
     vague_words: frozenset[str]
@@ -71,7 +71,7 @@ def _lexicon() -> _Lexicon:
         qualifiers=tuple(qualifiers),
         unit_symbols=data["unit_symbols"],
         count_units=data["count_units"],
-        extra_units={tuple(k.split()): v for k, v in data["extra_units"].items()},
+        extra_units=_by_first_word(data["extra_units"]),
         currency_prefixes=data["currency_prefixes"],
         scale_suffixes=data["scale_suffixes"],
         vague_words=frozenset(data["vague_words"]),
@@ -81,6 +81,14 @@ def _lexicon() -> _Lexicon:
         time_markers=frozenset(data["time_markers"]),
         one_not_a_count_after=frozenset(data["one_not_a_count_after"]),
     )
+
+
+def _by_first_word(units: dict[str, str]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, symbol in sorted(units.items(), key=lambda item: -len(item[0].split())):
+        words = tuple(name.split())
+        index.setdefault(words[0], []).append((words, symbol))
+    return index
 
 
 @cache
@@ -103,6 +111,22 @@ def quantity_parser() -> ModuleType:
 def _parse_quantities(text: str) -> tuple[Any, ...]:
     """quantulum3 on one short candidate (never a whole text); repeated strings are common in news."""
     return tuple(quantity_parser().parse(text))
+
+
+@cache
+def _unit_first_words() -> frozenset[str]:
+    """First words of every unit name and symbol quantulum3 knows ("km", "cubic", "cu", "%")."""
+    from quantulum3 import load
+
+    quantity_parser()
+    units = load.units("en_US")
+    return frozenset(key.split()[0] for key in (*units.surfaces_lower, *units.symbols_lower) if key.split())
+
+
+def _may_start_unit(token: Token) -> bool:
+    """Cheap check before asking quantulum3 about the words after a number."""
+    word = re.sub(r"[\d²³]+$", "", token.lower_.split("/")[0])
+    return word in _unit_first_words()
 
 
 @lru_cache(maxsize=4096)
@@ -176,20 +200,25 @@ class NumberFinder:
                 yield from _split_lists(ent)
             elif ent.label_ == "DATE" and _is_age(ent):
                 yield ent.start, ent.end
-        i = 0
-        while i < len(doc):
-            if in_entity[i] or not self._unlabelled_number(doc[i]):
-                i += 1
+        run_start: int | None = None
+        for token in doc:  # numerals the model left unlabelled, in runs ("9 billion")
+            if not in_entity[token.i] and (
+                is_number_token(token) if run_start is not None else self._unlabelled_number(token)
+            ):
+                if run_start is None:
+                    run_start = token.i
                 continue
-            end = i + 1
-            while end < len(doc) and not in_entity[end] and is_number_token(doc[end]):
-                end += 1
-            yield i, end
-            i = end
+            if run_start is not None:
+                yield run_start, token.i
+                run_start = None
+        if run_start is not None:
+            yield run_start, len(doc)
 
     @staticmethod
     def _unlabelled_number(token: Token) -> bool:
         """Numerals, and number words the parser tags as numbers ("one" alone is too often a pronoun)."""
+        if not token.text[0].isdigit() and token.pos_ != "NUM":
+            return False
         if _NUMERAL.match(token.text) or _NUMERAL_WITH_SUFFIX.match(token.text):
             return True
         return token.pos_ == "NUM" and token.lower_ != "one" and is_number_token(token)
@@ -260,11 +289,13 @@ class NumberFinder:
         if end < len(doc) and doc[end].lower_ in lex.scale_suffixes and _has_currency(doc, candidate, lex):
             candidate.end = end + 1
             return
-        for words, _symbol in lex.extra_units.items():
-            stop = end + len(words)
-            if stop <= len(doc) and _lemmas(doc[end:stop]) == words:
-                candidate.end = stop
-                return
+        extra = _extra_unit_at(doc, end, len(doc), lex)
+        if extra is not None:
+            candidate.end = end + len(extra[0])
+            return
+        following = next((t for t in doc[end : end + 2] if not t.is_space), None)
+        if following is None or not _may_start_unit(following):
+            return
         window_end = end
         while (
             window_end < len(doc)
@@ -276,7 +307,7 @@ class NumberFinder:
         if window_end == end:
             return
         first = doc[candidate.start]
-        text = doc.text[first.idx : doc[window_end - 1].idx + len(doc[window_end - 1])].replace("\xa0", " ")
+        text = doc[candidate.start : window_end].text.replace("\xa0", " ")  # Doc.text joins every token
         quantities = _parse_quantities(text)
         if not quantities or quantities[0].span[0] > len(first.text):
             return
@@ -304,19 +335,13 @@ class NumberFinder:
         suffix = re.match(r"^(.*\d)\s?([a-z]+)$", text)
         if suffix and suffix.group(2) in lex.scale_suffixes and _has_currency(doc, candidate, lex):
             scale, text = lex.scale_suffixes[suffix.group(2)], suffix.group(1)
-        quantities = _parse_quantities(_HALF.sub("0.5 ", text))
-        if quantities:
-            quantity = quantities[0]
-            candidate.time_unit = quantity.unit.entity.name == "time"
-            # a range ("3,000 to 5,000") has no single value
-            candidate.value = float(quantity.value) if quantity.uncertainty is None else None
-            candidate.unit = self._symbol_for(quantity.unit)
-            count = lex.count_units.get(quantity.unit.name)
-            if count and candidate.value is not None:
-                candidate.value *= count
-        else:  # quantulum3 does not read "one"
-            words = [t.text for t in tokens if is_number_token(t) and _is_number_word(t)]
-            candidate.value = word_value(" ".join(words)) if words else None
+        numerals = [t for t in tokens if not t.is_space]
+        if len(numerals) == 1 and _NUMERAL.match(text):
+            candidate.value = float(text.replace(",", ""))  # a plain numeral needs no parser
+        elif all((_is_number_word(t) and is_number_token(t)) or t.lower_ == "and" for t in numerals):
+            candidate.value = word_value(" ".join(t.text for t in numerals if t.lower_ != "and"))
+        else:
+            self._measure_with_units(candidate, _HALF.sub("0.5 ", text))
         if candidate.unit is None:
             candidate.unit = self._extra_unit(doc, candidate)
         if candidate.value is not None:
@@ -324,16 +349,29 @@ class NumberFinder:
         if vague:
             candidate.value = None
 
+    def _measure_with_units(self, candidate: _Candidate, text: str) -> None:
+        quantities = _parse_quantities(text)
+        if not quantities:
+            return
+        quantity = quantities[0]
+        candidate.time_unit = quantity.unit.entity.name == "time"
+        # a range ("3,000 to 5,000") has no single value
+        candidate.value = float(quantity.value) if quantity.uncertainty is None else None
+        candidate.unit = self._symbol_for(quantity.unit)
+        count = self.lexicon.count_units.get(quantity.unit.name)
+        if count and candidate.value is not None:
+            candidate.value *= count
+
     def _extra_unit(self, doc: Doc, candidate: _Candidate) -> str | None:
         lex = self.lexicon
         tokens = doc[candidate.start : candidate.end]
         for token in tokens:
             if token.text in lex.currency_prefixes:
                 return lex.currency_prefixes[token.text]
-        for words, symbol in lex.extra_units.items():
-            for i in range(len(tokens) - len(words) + 1):
-                if _lemmas(tokens[i : i + len(words)]) == words:
-                    return symbol
+        for i in range(candidate.start, candidate.end):
+            extra = _extra_unit_at(doc, i, candidate.end, lex)
+            if extra is not None:
+                return extra[1]
         return None
 
     # -- what is not a NUMBER ------------------------------------------------------
@@ -349,7 +387,7 @@ class NumberFinder:
             return True
         if after is not None and (after.lower_ in lex.time_markers or after.text in lex.era_markers):
             return True
-        if bare and _CODE.search(doc.text[max(0, span.start_char - 8) : span.end_char + 8]):
+        if bare and _CODE.search(doc[max(0, span.start - 4) : span.end + 4].text):
             return True  # phone numbers, reference codes
         if _is_coordinate(doc, candidate, bare):
             return True
@@ -395,6 +433,17 @@ def _lemmas(tokens: Span) -> tuple[str, ...]:
     return tuple((t.lemma_ or t.text).lower() for t in tokens)
 
 
+def _extra_unit_at(doc: Doc, start: int, limit: int, lex: _Lexicon) -> tuple[tuple[str, ...], str] | None:
+    """A unit quantulum3 does not know ("nautical miles", "Jordanian dinars") starting at token start."""
+    if start >= limit:
+        return None
+    for words, symbol in lex.extra_units.get((doc[start].lemma_ or doc[start].text).lower(), []):
+        stop = start + len(words)
+        if stop <= limit and _lemmas(doc[start:stop]) == words:
+            return words, symbol
+    return None
+
+
 def _has_currency(doc: Doc, candidate: _Candidate, lex: _Lexicon) -> bool:
     return any(t.text in lex.currency_prefixes for t in doc[candidate.start : candidate.end])
 
@@ -437,7 +486,7 @@ def _is_coordinate(doc: Doc, candidate: _Candidate, bare: bool) -> bool:
         following = doc[candidate.end + 1] if candidate.end + 1 < len(doc) else None
         if following is None or following.text not in ("C", "F"):
             return True
-    preceding = doc.text[max(0, span.start_char - 25) : span.start_char]
+    preceding = doc[max(0, span.start - 8) : span.start].text
     return bare and "." in span.text and any(mark in preceding for mark in _COORDINATE_MARKS)
 
 

@@ -188,6 +188,25 @@ def test_a_place_found_by_context_is_a_place_everywhere(nlp: Language, finder: N
     assert len(aleppo) == 2 and all(s.label_ == "PLACE" for s in aleppo)
 
 
+def test_a_model_person_where_people_do_not_stand_is_a_place(nlp: Language, finder: NameFinder) -> None:
+    text = "A leader in Raqqah was killed at al-Hilla."
+    doc = run(nlp, finder, text, ents=[("Raqqah", "PERSON"), ("al-Hilla", "PERSON")])
+    assert {("Raqqah", "PLACE"), ("al-Hilla", "PLACE")} <= found(doc)
+
+
+def test_known_people_and_possessives_after_in_stay_people(nlp: Language, finder: NameFinder) -> None:
+    text = "Vladimir Putin spoke. Voters trust in Putin, and power lies in Shoigu's hands."
+    doc = run(
+        nlp, finder, text, ents=[("Vladimir Putin", "PERSON"), ("Putin@2", "PERSON"), ("Shoigu", "PERSON")]
+    )
+    assert not any(label == "PLACE" for _, label in found(doc))
+
+
+def test_place_prefixes_belong_to_the_name(nlp: Language, finder: NameFinder) -> None:
+    doc = run(nlp, finder, "Water flows to Lake Tharthar from Camp Hurriya; the lake is low.")
+    assert {("Lake Tharthar", "PLACE"), ("Camp Hurriya", "PLACE")} <= found(doc)
+
+
 def test_a_city_the_model_read_as_a_nationality_is_a_place(nlp: Language, finder: NameFinder) -> None:
     text = "Aleppo residents fled. The situation in Aleppo is dire."
     doc = run(nlp, finder, text, ents=[("Aleppo", "NORP"), ("Aleppo@2", "NORP")])

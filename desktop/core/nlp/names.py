@@ -37,6 +37,7 @@ _NAME_PARTICLES = {
     "della", "der", "van", "von", "da", "du", "di", "la", "le", "ul", "of", "-",
 }  # fmt: skip
 _LOCATIVES = {"in", "at", "near", "from", "across", "throughout", "outside", "into", "inside"}
+_IN_PLACE = {"in", "at", "throughout", "into", "inside"}
 _COMPASS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west"}
 _DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|ic|i|is|ch|ite|ites|ist|ists|ss|s)$")
 _DATELINE_BREAKS = {":", "—", "–", "-", "--", "("}
@@ -99,6 +100,7 @@ class NameFinder:
         self.facilities = self._phrases(nlp, "FACILITY", lex["facility nouns"]["nouns"])
         self.areas = self._phrases(nlp, "AREA", lex["area nouns"]["nouns"])
         self.place_context = self._phrases(nlp, "BEFORE_PLACE", lex["place context"]["before"])
+        self.place_prefixes = self._phrases(nlp, "PLACE_PREFIX", lex["place context"]["prefixes"])
         titles = lex["person titles"]
         self.titles = self._phrases(nlp, "TITLE", titles["titles"])
         self.not_names = self._phrases(nlp, "NOT_NAME", titles["not names"])
@@ -247,7 +249,22 @@ class NameFinder:
             if weak and words & person_words:
                 continue  # "stood near Putin"
             found.append(_Candidate(end, name_end, "PLACE", _CONTEXT))
+        for _, start, end in self.place_prefixes(doc):
+            name_end = self._name_end(doc, end, max_tokens=3)
+            if name_end > end and doc[start].text[:1].isupper():
+                found.append(_Candidate(start, name_end, "PLACE", _CONTEXT))
+        for start, end, label in model:
+            if label == "PERSON" and self._located(doc, start, end, person_words):
+                found.append(_Candidate(start, end, "PLACE", _CONTEXT))
         return found
+
+    def _located(self, doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
+        """'in Raqqah', 'at al-Hilla': where people do not stand, unless the name is a known person's."""
+        if start == 0 or doc[start - 1].lower_ not in _IN_PLACE:
+            return False
+        if end < len(doc) and doc[end].lower_ in {"'s", "’s", "'"}:
+            return False  # "in Putin's hands"
+        return not any(t.lower_ in person_words for t in doc[start:end])
 
     def _military_units(self, doc: Doc) -> list[_Candidate]:
         """'158th Fighter Wing', '2nd Battalion', 'Task Force 50' are organizations."""

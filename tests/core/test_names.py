@@ -194,6 +194,19 @@ def test_a_model_person_where_people_do_not_stand_is_a_place(nlp: Language, find
     assert {("Raqqah", "PLACE"), ("al-Hilla", "PLACE")} <= found(doc)
 
 
+def test_a_model_person_listed_with_places_is_a_place(nlp: Language, finder: NameFinder) -> None:
+    text = "They took Husaybah and Karabilah. Later Mosul and Raqqah followed."
+    ents = [("Husaybah", "GPE"), ("Karabilah", "PERSON"), ("Mosul", "GPE"), ("Raqqah", "PERSON")]
+    assert {("Karabilah", "PLACE"), ("Raqqah", "PLACE")} <= found(run(nlp, finder, text, ents=ents))
+    people = run(
+        nlp,
+        finder,
+        "Russia and Vladimir Putin agreed.",
+        ents=[("Russia", "GPE"), ("Vladimir Putin", "PERSON")],
+    )
+    assert ("Vladimir Putin", "PLACE") not in found(people)
+
+
 def test_known_people_and_possessives_after_in_stay_people(nlp: Language, finder: NameFinder) -> None:
     text = "Vladimir Putin spoke. Voters trust in Putin, and power lies in Shoigu's hands."
     doc = run(

@@ -37,6 +37,7 @@ _NAME_PARTICLES = {
     "della", "der", "van", "von", "da", "du", "di", "la", "le", "ul", "of", "-",
 }  # fmt: skip
 _LOCATIVES = {"in", "at", "near", "from", "across", "throughout", "outside", "into", "inside"}
+_LIST_LINKS = {"and", "or"}
 _IN_PLACE = {"in", "at", "throughout", "into", "inside"}
 _COMPASS = {"eastern", "western", "northern", "southern", "central", "north", "south", "east", "west"}
 _DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|ic|i|is|ch|ite|ites|ist|ists|ss|s)$")
@@ -253,18 +254,24 @@ class NameFinder:
             name_end = self._name_end(doc, end, max_tokens=3)
             if name_end > end and doc[start].text[:1].isupper():
                 found.append(_Candidate(start, name_end, "PLACE", _CONTEXT))
+        place_starts = {s for s, _, label in model if label == "PLACE"} | {c.start for c in found}
+        place_ends = {e for _, e, label in model if label == "PLACE"} | {c.end for c in found}
         for start, end, label in model:
-            if label == "PERSON" and self._located(doc, start, end, person_words):
+            if label != "PERSON" or any(t.lower_ in person_words for t in doc[start:end]):
+                continue
+            after_place = start >= 2 and doc[start - 1].lower_ in _LIST_LINKS and start - 1 in place_ends
+            before_place = end + 1 < len(doc) and doc[end].lower_ in _LIST_LINKS and end + 1 in place_starts
+            listed_with_place = after_place or before_place
+            if listed_with_place or self._located(doc, start, end):
                 found.append(_Candidate(start, end, "PLACE", _CONTEXT))
         return found
 
-    def _located(self, doc: Doc, start: int, end: int, person_words: set[str]) -> bool:
-        """'in Raqqah', 'at al-Hilla': where people do not stand, unless the name is a known person's."""
+    @staticmethod
+    def _located(doc: Doc, start: int, end: int) -> bool:
+        """'in Raqqah', 'at al-Hilla': where people do not stand ('in Putin's hands' aside)."""
         if start == 0 or doc[start - 1].lower_ not in _IN_PLACE:
             return False
-        if end < len(doc) and doc[end].lower_ in {"'s", "’s", "'"}:
-            return False  # "in Putin's hands"
-        return not any(t.lower_ in person_words for t in doc[start:end])
+        return not (end < len(doc) and doc[end].lower_ in {"'s", "’s", "'"})
 
     def _military_units(self, doc: Doc) -> list[_Candidate]:
         """'158th Fighter Wing', '2nd Battalion', 'Task Force 50' are organizations."""

@@ -303,20 +303,15 @@ class WeaponFinder:
         return None
 
     def _in_military_sentence(self, doc: Doc, start: int, end: int, sure: list[tuple[int, int]]) -> bool:
-        sent_start, sent_end = _sentence_bounds(doc, start)
-        lo, hi = max(sent_start, start - _CONTEXT_WINDOW), min(sent_end, end + _CONTEXT_WINDOW)
-        if any(s < hi and e > lo and (s, e) != (start, end) for s, e in sure):
+        """A weapon close by, or a military word ("fired", "troops") anywhere in the sentence."""
+        if _near_weapon(doc, start, end, sure):
             return True
+        sent_start, sent_end = _sentence_bounds(doc, start)
         return any(
             (t.lower_ in self._context_lemmas or t.lemma_.lower() in self._context_lemmas)
             for t in doc[sent_start:sent_end]
             if not start <= t.i < end
         )
-
-    def _designation_near_weapon(self, doc: Doc, start: int, end: int, sure: list[tuple[int, int]]) -> bool:
-        sent_start, sent_end = _sentence_bounds(doc, start)
-        lo, hi = max(sent_start, start - _CONTEXT_WINDOW), min(sent_end, end + _CONTEXT_WINDOW)
-        return any(s < hi and e > lo and (s, e) != (start, end) for s, e in sure)
 
     def _coordinated_with(self, doc: Doc, start: int, end: int, sure: list[tuple[int, int]]) -> bool:
         """'arms and ammunition', 'weapons and arms': joined by and/or to a weapon."""
@@ -406,10 +401,9 @@ class WeaponFinder:
         chosen: list[tuple[int, int]] = []
         for start, end, verdict in candidates:
             if verdict == "context":
-                designation = any(u.start == start and "designation" in u.roles for r in runs for u in r[:1])
                 near = (
-                    self._designation_near_weapon(doc, start, end, sure)
-                    if designation
+                    _near_weapon(doc, start, end, sure)  # a bare designation needs a weapon word
+                    if "designation" in by_start[start][0].roles
                     else self._in_military_sentence(doc, start, end, sure)
                 )
                 if not near:
@@ -421,6 +415,13 @@ class WeaponFinder:
         chosen += ships
         doc.spans[WEAPON_GROUP] = [Span(doc, s, e, label=LABEL) for s, e in _without_overlaps(chosen)]
         return doc
+
+
+def _near_weapon(doc: Doc, start: int, end: int, sure: list[tuple[int, int]]) -> bool:
+    """Another weapon within a few words in the same sentence."""
+    sent_start, sent_end = _sentence_bounds(doc, start)
+    lo, hi = max(sent_start, start - _CONTEXT_WINDOW), min(sent_end, end + _CONTEXT_WINDOW)
+    return any(s < hi and e > lo and (s, e) != (start, end) for s, e in sure)
 
 
 def _attached(doc: Doc, i: int) -> bool:

@@ -429,15 +429,22 @@ def _counts_as_number(doc: Doc, index: int, lex: _Lexicon) -> bool:
     return token.lower_ in lex.vague_words or token.lower_ in _SCALE_WORDS
 
 
+def _unit_word(token: Token) -> str:
+    """The lemma, or without a lemmatizer the lowercase form less a plural "s"."""
+    if token.lemma_:
+        return token.lemma_.lower()
+    return token.lower_[:-1] if token.lower_.endswith("s") and len(token) > 3 else token.lower_
+
+
 def _lemmas(tokens: Span) -> tuple[str, ...]:
-    return tuple((t.lemma_ or t.text).lower() for t in tokens)
+    return tuple(_unit_word(t) for t in tokens)
 
 
 def _extra_unit_at(doc: Doc, start: int, limit: int, lex: _Lexicon) -> tuple[tuple[str, ...], str] | None:
     """A unit quantulum3 does not know ("nautical miles", "Jordanian dinars") starting at token start."""
     if start >= limit:
         return None
-    for words, symbol in lex.extra_units.get((doc[start].lemma_ or doc[start].text).lower(), []):
+    for words, symbol in lex.extra_units.get(_unit_word(doc[start]), []):
         stop = start + len(words)
         if stop <= limit and _lemmas(doc[start:stop]) == words:
             return words, symbol

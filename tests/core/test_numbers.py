@@ -1,0 +1,236 @@
+"""The NUMBER component: what counts as a number, its span, value, unit, qualifier and conversion link."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from desktop.core.nlp import numbers  # noqa: F401  (registers dossier_numbers)
+from desktop.core.nlp.spans import NUMBER_GROUP
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("dossier_numbers")
+    return nlp
+
+
+def _with_ents(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A Doc whose model entities are given as (text, label), found left to right."""
+    doc = nlp.make_doc(text)
+    spans, offset = [], 0
+    for ent_text, label in ents:
+        start = text.index(ent_text, offset)
+        offset = start + len(ent_text)
+        spans.append(doc.char_span(start, offset, label=label))
+    doc.ents = spans
+    return nlp.get_pipe("dossier_numbers")(doc)
+
+
+def _found(doc: Doc) -> dict[str, dict]:
+    return {span.text: span._.dossier_number for span in doc.spans[NUMBER_GROUP]}
+
+
+# -- hand-built Docs: each rule in isolation -------------------------------------
+
+
+def test_group_exists_even_without_numbers(blank: Language) -> None:
+    doc = _with_ents(blank, "No figures here.", [])
+    assert NUMBER_GROUP in doc.spans and len(doc.spans[NUMBER_GROUP]) == 0
+
+
+def test_qualifier_leaves_the_span(blank: Language) -> None:
+    doc = _with_ents(blank, "It is about 250 kilometers away.", [("about 250 kilometers", "QUANTITY")])
+    expected = {"value": 250.0, "unit": "km", "qualifier": "about", "linked_to": None}
+    assert _found(doc) == {"250 kilometers": expected}
+
+
+def test_qualifier_just_outside_the_model_span(blank: Language) -> None:
+    found = _found(_with_ents(blank, "They pledged nearly $100 million.", [("$100 million", "MONEY")]))
+    assert found["$100 million"]["qualifier"] == "nearly"
+
+
+def test_multiword_qualifiers(blank: Language) -> None:
+    ents = [("At least 10", "CARDINAL"), ("more than 20", "CARDINAL")]
+    doc = _with_ents(blank, "At least 10 died and more than 20 fled.", ents)
+    found = _found(doc)
+    assert found["10"]["qualifier"] == "at least"
+    assert found["20"]["qualifier"] == "more than"
+
+
+def test_conversion_is_linked_to_the_quantity(blank: Language) -> None:
+    text = "heading 250 kilometers (155 miles) to the border"
+    found = _found(_with_ents(blank, text, [("250 kilometers", "QUANTITY"), ("155 miles", "QUANTITY")]))
+    start = text.index("250")
+    assert found["155 miles"]["linked_to"] == [start, start + len("250 kilometers")]
+    assert found["155 miles"]["unit"] == "mi"
+    assert found["250 kilometers"]["linked_to"] is None
+
+
+def test_every_figure_of_a_bracketed_conversion_is_linked(blank: Language) -> None:
+    text = "at two Jordanian dinars (£2.10; $2.80) an hour"
+    found = _found(
+        _with_ents(blank, text, [("two Jordanian dinars", "MONEY"), ("2.10", "MONEY"), ("2.80", "MONEY")])
+    )
+    dinars = [text.index("two"), text.index(" (")]
+    assert found["two Jordanian dinars"]["value"] == 2.0
+    assert found["two Jordanian dinars"]["unit"] == "JOD"
+    assert found["two Jordanian dinars"]["linked_to"] is None
+    assert found["£2.10"]["linked_to"] == dinars and found["£2.10"]["unit"] == "GBP"
+    assert found["$2.80"]["linked_to"] == dinars and found["$2.80"]["unit"] == "USD"
+
+
+def test_figures_in_brackets_without_a_unit_are_not_conversions(blank: Language) -> None:
+    text = "250 kilometers (2023) later"
+    found = _found(_with_ents(blank, text, [("250 kilometers", "QUANTITY")]))
+    assert list(found) == ["250 kilometers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ent", "span", "value", "unit"),
+    [
+        ("It cost $1.2 billion.", "$1.2 billion", "$1.2 billion", 1.2e9, "USD"),
+        ("A $100m loan.", "100", "$100m", 1e8, "USD"),
+        ("A £20m grant.", "20", "£20m", 2e7, "GBP"),
+        ("over 9 billion euros", "9 billion euros", "9 billion euros", 9e9, "EUR"),
+        ("Turnout was 43% today.", "43%", "43%", 43.0, "%"),
+        ("just 10 per cent of them", "10 per cent", "10 per cent", 10.0, "%"),
+        ("a town 7km away", "7km", "7km", 7.0, "km"),
+        ("It weighs 20 tonnes.", "20 tonnes", "20 tonnes", 20.0, "t"),
+        ("some 700 square miles", "700 square miles", "700 square miles", 700.0, "sq mi"),
+        ("three nautical miles", "three", "three nautical miles", 3.0, "nmi"),
+    ],
+)
+def test_money_percent_and_units(
+    blank: Language, text: str, ent: str, span: str, value: float, unit: str
+) -> None:
+    found = _found(_with_ents(blank, text, [(ent, "QUANTITY")]))
+    assert found[span]["value"] == pytest.approx(value)
+    assert found[span]["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("five", 5.0), ("twenty-one", 21.0), ("Ninety-Four", 94.0), ("4.7 million", 4.7e6)],
+)
+def test_words_become_values(blank: Language, words: str, value: float) -> None:
+    found = _found(_with_ents(blank, f"They counted {words} trucks.", [(words, "CARDINAL")]))
+    assert found[words]["value"] == pytest.approx(value)
+    assert found[words]["unit"] is None
+
+
+@pytest.mark.parametrize("vague", ["tens of thousands", "hundreds", "dozens", "a few thousand"])
+def test_vague_amounts_have_no_value(blank: Language, vague: str) -> None:
+    found = _found(_with_ents(blank, f"There were {vague} of them.", [(vague, "CARDINAL")]))
+    assert found[vague]["value"] is None
+
+
+def test_a_range_has_no_single_value(blank: Language) -> None:
+    found = _found(_with_ents(blank, "facing 3,000 to 5,000 militants", [("3,000 to 5,000", "CARDINAL")]))
+    assert found["3,000 to 5,000"]["value"] is None
+
+
+def test_model_span_listing_two_numbers_is_split(blank: Language) -> None:
+    text = "a few thousand, half a million"
+    found = _found(_with_ents(blank, text, [(text, "CARDINAL")]))
+    assert set(found) == {"a few thousand", "half a million"}
+    assert found["half a million"]["value"] == 5e5
+
+
+def test_unlabelled_numerals_are_found(blank: Language) -> None:
+    found = _found(_with_ents(blank, "Troops found 43 rifles and $5 million.", []))
+    assert found["43"]["value"] == 43.0
+    assert found["$5 million"] == {"value": 5e6, "unit": "USD", "qualifier": None, "linked_to": None}
+
+
+def test_ages_the_model_calls_dates(blank: Language) -> None:
+    text = "For 14-year-old Amjad it is safer."
+    found = _found(_with_ents(blank, text, [("14-year-old", "DATE")]))
+    assert found["14-year-old"]["value"] == 14.0
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("She was born in 2001 there.", [("2001", "CARDINAL")]),  # a year
+        ("Visited on 5-6 April 2016.", [("5", "CARDINAL")]),  # a day of the month
+        ("It began at 10:30 today.", [("10:30", "CARDINAL")]),  # a clock time
+        ("built in 575 B.C. by the king", [("575", "CARDINAL")]),  # an era
+        ("Call 888-847-6592 now.", [("888-847-6592", "QUANTITY")]),  # a phone number
+        ("Coordinates: 33°47′N 44°30′E", [("33", "CARDINAL")]),  # a coordinate
+        ("Coordinates 33.783°N / 33.783; 44.500 here", [("44.500", "CARDINAL")]),
+        ("The two men met again.", [("two", "CARDINAL")]),  # a set already introduced
+        ("It runs 24/7 here.", [("24/7", "CARDINAL")]),
+        ("an ISIL-held building", [("ISIL", "CARDINAL")]),  # no number at all
+        ("the 93rd anniversary", [("93rd", "ORDINAL")]),
+        ("for five years now", [("five", "CARDINAL")]),  # a duration is a time
+    ],
+)
+def test_not_numbers(blank: Language, text: str, ents: list[tuple[str, str]]) -> None:
+    assert _found(_with_ents(blank, text, ents)) == {}
+
+
+@pytest.mark.parametrize("name", ["Geran-25", "F-16", "COVID-19", "9M723", "Tu-95MS"])
+def test_designations_are_not_numbers(blank: Language, name: str) -> None:
+    assert _found(_with_ents(blank, f"They saw the {name} yesterday.", [])) == {}
+
+
+def test_a_count_of_many_after_the_is_kept(blank: Language) -> None:
+    """Only small counts after "the" are back-references; "the 3,000 militants" is news."""
+    found = _found(_with_ents(blank, "the 3,000 militants inside", [("3,000", "CARDINAL")]))
+    assert found["3,000"]["value"] == 3000.0
+
+
+def test_span_has_the_number_label(blank: Language) -> None:
+    doc = _with_ents(blank, "five drones", [("five", "CARDINAL")])
+    assert [s.label_ for s in doc.spans[NUMBER_GROUP]] == ["NUMBER"]
+    assert isinstance(doc.spans[NUMBER_GROUP][0], Span)
+
+
+# -- the real model ----------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_seed_numbers_reach_the_document(pipeline, seed_text: str, seed_gold: dict) -> None:
+    document = pipeline.analyze(seed_text)
+    numbers_found = [m for m in document.mentions if m.label == "NUMBER"]
+    gold = [(e["start"], e["end"]) for e in seed_gold["entities"] if e["label"] == "NUMBER"]
+    assert [(m.start, m.end) for m in numbers_found] == gold
+    by_text = {m.text: m for m in numbers_found}
+    assert by_text["five"].value == 5
+    assert (by_text["250 kilometers"].value, by_text["250 kilometers"].unit) == (250, "km")
+    assert by_text["250 kilometers"].qualifier == "about"
+    assert by_text["155 miles"].linked_to == by_text["250 kilometers"].id
+    assert by_text["5,000 miles"].linked_to == by_text["8,000 kilometers"].id
+    assert by_text["8,000 kilometers"].qualifier == "some"
+
+
+@pytest.mark.model
+def test_model_counts_money_and_exclusions(pipeline) -> None:
+    text = (
+        "At least 43 people were killed on Sunday in 2023, and the F-16 and COVID-19 were not. "
+        "The fund got $1.2 billion and 7km of road; 43% agreed. It was the first visit."
+    )
+    found = {m.text: m for m in pipeline.analyze(text).mentions if m.label == "NUMBER"}
+    assert set(found) == {"43", "$1.2 billion", "7km", "43%"}
+    assert found["43"].qualifier == "at least"
+    assert (found["$1.2 billion"].value, found["$1.2 billion"].unit) == (1.2e9, "USD")
+    assert (found["7km"].value, found["7km"].unit) == (7, "km")
+    assert (found["43%"].value, found["43%"].unit) == (43, "%")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One jet bombed a school and one strike hit a bridge.", {"One", "one"}),  # counts
+        ("He was one of our own, and they moved from one village to another.", set()),  # pronoun, contrast
+        ("Troops drove down Route 66 and joined Mobile Unit Two with 30 trucks.", {"30"}),  # name parts
+    ],
+)
+def test_one_and_name_parts_need_the_parse(pipeline, text: str, expected: set[str]) -> None:
+    found = {m.text for m in pipeline.analyze(text).mentions if m.label == "NUMBER"}
+    assert found == expected

@@ -293,6 +293,21 @@ def test_facts_never_cross_a_sentence_boundary() -> None:
         assert start <= fact["span"][0] < fact["span"][1] <= end
 
 
+def test_wh_clause_and_bare_copula_are_not_facts() -> None:
+    headline = parsed("What/WP/dobj/3 Mexico/NNP/nsubj/3 could/MD/aux/3 do/VB/ROOT/3/do")
+    assert facts(headline) == []
+    bare = parsed("The/DT/det/1 question/NN/nsubj/2 is/VBZ/ROOT/2/be ./././2")
+    bare[2].pos_ = "AUX"
+    assert facts(bare) == []
+
+
+def test_expletive_there_stands_as_the_subject() -> None:
+    doc = parsed("There/EX/expl/1 were/VBD/ROOT/1/be 43/CD/nummod/3 casualties/NNS/attr/1 ./././1")
+    doc[1].pos_ = "AUX"
+    [fact] = facts(doc)
+    assert (fact["subject"], fact["predicate"], fact["object"]) == ("There", "were", "43 casualties")
+
+
 def test_object_is_cut_before_a_set_off_relative_clause() -> None:
     doc = parsed(
         "Kim/NNP/nsubj/1 visited/VBD/ROOT/1/visit the/DT/det/3 region/NN/dobj/1 ,/,/punct/3 "

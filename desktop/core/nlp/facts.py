@@ -59,6 +59,7 @@ _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _EMPTY_SOURCES = ("it", "this", "that", "there", "which", "what")
 _TIME_LABELS = ("DATE", "TIME")
 _FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+_WH_TAGS = ("WDT", "WP", "WP$", "WRB")
 _QUALIFIER_LABELS = ("NUMBER", "PLACE")
 
 
@@ -215,11 +216,11 @@ def _is_asserted(verb: Token) -> bool:
 def _fact_at(verb: Token, sentence: Span, context: _Context) -> Span | None:
     if verb.pos_ not in _VERBAL or not (verb.dep_ == "ROOT" or verb.dep_ in _ASSERTED_LINKS):
         return None
-    subject = _subject(verb)
-    if subject is not None and subject.tag_ in ("WDT", "WP"):
-        return None  # a relative clause slipped through as a conjunct
-    if subject is None and not _has_expletive(verb):
-        return None
+    subject = _subject(verb) or next((c for c in verb.children if c.dep_ == "expl"), None)
+    if subject is None or subject.tag_ in _WH_TAGS:
+        return None  # no one does anything, or a relative clause slipped through as a conjunct
+    if any(_asks(child) for child in verb.children):
+        return None  # "what Mexico could do", "how it happened": a question, not a claim
     if not _is_finite(verb) or _is_misread_acronym(verb):
         return None
     if not _is_asserted(verb) or _is_frame(verb, context):
@@ -231,7 +232,7 @@ def _fact_at(verb: Token, sentence: Span, context: _Context) -> Span | None:
     for link in chain:
         predicate_tokens.update(c.i for c in link.children if c.dep_ in _PREDICATE_DEPS)
 
-    subject_range = _phrase(subject) if subject is not None else None
+    subject_range = _phrase(subject)
     object_range, absorbed = _object(head, max(predicate_tokens) + 1)
     if absorbed is not None:
         predicate_tokens.add(absorbed.i)
@@ -247,8 +248,10 @@ def _fact_at(verb: Token, sentence: Span, context: _Context) -> Span | None:
         for start, end, label in context.qualifiers_by_sentence_start.get(sentence.start, [])
         if all(i in region for i in range(start, end))
     ]
-    if object_range is None and not qualifiers and subject is not None and subject.pos_ == "PRON":
-        return None  # "you know", "he went on": nothing a reader could check
+    if object_range is None and (
+        head.lemma_ == "be" or verb.dep_ == "parataxis" or (not qualifiers and subject.pos_ == "PRON")
+    ):
+        return None  # "the question is", "…, he said, …", "you know": nothing a reader could check
     parts = [r for r in (subject_range, predicate_range, object_range) if r is not None]
     parts += [(start, end) for start, end, _ in qualifiers]
     clause_start = max(sentence.start, min(r[0] for r in parts))
@@ -265,6 +268,13 @@ def _fact_at(verb: Token, sentence: Span, context: _Context) -> Span | None:
         "quote": quote,
     }
     return span
+
+
+def _asks(child: Token) -> bool:
+    """A wh-word that makes its clause a question; "when" and "where" in a clause of time or place do not."""
+    if child.tag_ == "WRB":
+        return child.head.dep_ in ("ROOT", "ccomp")
+    return child.tag_ in _WH_TAGS
 
 
 def _verb_chain(verb: Token) -> list[Token]:

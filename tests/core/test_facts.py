@@ -377,3 +377,11 @@ def test_seed_article_facts_with_entities_and_sources(pipeline, seed_text: str) 
 
     # Attribution frames are not facts of their own.
     assert not [f for f in document.facts if f.predicate.text in ("reported", "said")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["", "???", "“ ” ‘", "\n\n\n", "Kim.", "TASS said. Said TASS that?"])
+def test_odd_input_never_raises_and_gives_nothing_odd(pipeline, text: str) -> None:
+    for fact in facts(pipeline.nlp(text)):
+        assert fact["predicate"]
+        assert 0 <= fact["span"][0] < fact["span"][1] <= len(text)

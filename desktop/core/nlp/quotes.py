@@ -25,10 +25,13 @@ from desktop.core.nlp.spans import QUOTE_GROUP
 _SUBJECT_DEPS = ("nsubj",)
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")  # "…, adding that …" takes the head's subject
 _TRAILING_MAX_TOKENS = 25  # an attribution after a quote is short: ", said X, a doctor, on Sunday."
+_TRAILING_CUE_WITHIN = 12  # "…,” Rep. John Mica (R-Fla.) said"
 _LEADING_MAX_TOKENS = 12  # cue verb to opening mark: "X said in a statement on Sunday: “…"
 _SCARE_MAX_WORDS = 4  # a shorter unattributed quote is a title or scare quote, not speech
 _ABSORB_RATIO = 0.5  # quoted share of a reported clause below which the clause is the quote
 _ASCEND_STEPS = 8
+_NAME_RUN_MAX = 8
+_NOT_NAME = ("ADP", "VERB", "AUX", "SCONJ", "CCONJ")
 _TITLE_MAX_WORDS = 8
 
 
@@ -63,6 +66,7 @@ class _Finder:
         self.cues = cues
         self.parsed = doc.has_annotation("DEP")
         self.token_starts = [t.idx for t in doc]
+        self.orphans: list[_Quote] = []
         self.consumed_verbs: set[int] = set()  # cue verbs whose content is a direct quote
         self.quoted = find_quoted(self.text)
         self.quoted_starts = [q.open_start for q in self.quoted]
@@ -126,13 +130,13 @@ class _Finder:
                 break
             if region or not token.is_punct:
                 region.append(token)
-            if len(region) > _TRAILING_MAX_TOKENS:
-                return None
-        for position, token in enumerate(region[:8]):
+            if len(region) >= _TRAILING_MAX_TOKENS:
+                break
+        for position, token in enumerate(region[:_TRAILING_CUE_WITHIN]):
             if not self.is_cue_verb(token, self.cues.speech_verbs):
                 continue
-            if any(t.pos_ == "VERB" for t in region[:position]):
-                return None
+            if any(t.pos_ == "VERB" and not t.is_title for t in region[:position]):
+                return None  # another clause comes first: "“…” was the slogan he said …"
             found = self.attribution(token)
             if (
                 found is not None
@@ -140,13 +144,26 @@ class _Finder:
                 and found.speaker.end <= region[-1].i + 1
             ):
                 return found
-            nominal = next(
-                (t for t in region if t.pos_ in ("PROPN", "PRON", "NOUN") and t.i != token.i), None
-            )
-            if nominal is None:
+            words = self.name_run(region[:position]) if position else self.name_run(region[position + 1 :])
+            if not words:
                 return None
-            return _Attribution(speaker_span(nominal), None, (token.idx, token.idx + len(token)))
+            return _Attribution(
+                self.doc[words[0].i : words[-1].i + 1], None, (token.idx, token.idx + len(token))
+            )
         return None
+
+    def name_run(self, tokens: list[Token]) -> list[Token]:
+        """The speaker words of a short attribution the parser got wrong ("Tulsa police Chief Jo Lee")."""
+        run: list[Token] = []
+        for token in tokens:
+            if token.is_punct or (
+                token.pos_ in ("ADP", "VERB", "AUX", "SCONJ", "CCONJ") and not token.is_title
+            ):
+                if run:
+                    break
+                continue
+            run.append(token)
+        return run if 0 < len(run) <= _NAME_RUN_MAX else []
 
     def ends_sentence(self, token: Token) -> bool:
         """A full stop that ends the sentence, not one inside "(D-Mo.)"."""
@@ -257,7 +274,32 @@ class _Finder:
             found.append(quote)
         self.merge_split(quoted_all, found)
         self.borrow_speakers(quoted_all, found)
+        self.orphans = [
+            q
+            for q, quoted in zip(found, quoted_all, strict=True)
+            if q is not None
+            and q.speaker is None
+            and len(self.text[q.start : q.end].split()) > _SCARE_MAX_WORDS
+            and not self.is_title(quoted)
+        ]
         return [q for q in found if q is not None and q.speaker is not None]
+
+    def adopt_orphans(self, quotes: list[_Quote]) -> list[_Quote]:
+        """An unattributed quotation in a paragraph continues the source quoted before it there.
+
+        ("…, Schiff said. “The other factor …”"). Across paragraphs the source is
+        too often someone else to guess.
+        """
+        attributed = sorted(quotes, key=lambda q: q.start)
+        starts = [q.start for q in attributed]
+        adopted = []
+        for orphan in self.orphans:
+            i = bisect_left(starts, orphan.start) - 1
+            if i >= 0 and "\n" not in self.text[attributed[i].end : orphan.start]:
+                donor = attributed[i]
+                orphan.speaker, orphan.apposition, orphan.cue = donor.speaker, donor.apposition, donor.cue
+                adopted.append(orphan)
+        return quotes + adopted
 
     def overlaps(self, span: Span, quoted: Quoted) -> bool:
         return span.start_char < quoted.close_end and quoted.open_start < span.end_char
@@ -362,9 +404,7 @@ class _Finder:
         """
         doc = verb.doc
         if verb.lower_ == "according":
-            head = verb.head
-            while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-                head = head.head
+            head = verb.sent.root  # "according to X" qualifies its whole sentence
             tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
             root = head
         else:
@@ -475,7 +515,7 @@ def find_quotes(doc: Doc) -> Doc:
     cues = load_cues()
     finder = _Finder(doc, cues)
     direct = finder.direct()
-    quotes = _unique(finder.indirect(direct) if finder.parsed else direct)
+    quotes = _unique(finder.adopt_orphans(finder.indirect(direct) if finder.parsed else direct))
     resolver = SpeakerResolver(doc, cues)
     spans: list[Span] = []
     for quote in quotes:

@@ -60,12 +60,16 @@ def _classify(text: str, match: re.Match[str]) -> _Mark | None:
     if mark in ("’", "'", "‘") and before in _OPEN_CONTEXT and re.match(r"\d\ds\b", text[end : end + 3]):
         return None  # ’90s
     opens_here = (before in _OPEN_CONTEXT or before in _DOUBLE or before in "‘’'") and not after.isspace()
-    closes_here = (not before.isspace()) and (after in _CLOSE_CONTEXT or after in _DOUBLE or after in "‘’'")
+    # a closing mark may follow a space after a nested closing mark or end punctuation: …outreach,' "
+    hugs = not before.isspace() or (start > 1 and text[start - 2] in "‘’'.,!?")
+    closes_here = hugs and (after in _CLOSE_CONTEXT or after in _DOUBLE or after in "‘’'")
     if mark in _OPEN_ONLY:
         return _Mark(start, end, double, can_open=True, can_close=False)
     if mark in _CLOSE_ONLY:
         return _Mark(start, end, double, can_open=False, can_close=True)
-    if mark == "”":  # some outlets open with ” too; accept it only where nothing else fits
+    if mark == "”":  # some outlets open with ” too; accept it where nothing else fits
+        if before == "\n":
+            return _Mark(start, end, double, can_open=True, can_close=False)  # no paragraph starts by closing
         return _Mark(start, end, double, can_open=opens_here and not closes_here, can_close=not opens_here)
     if mark == "’":
         if opens_here and not closes_here:

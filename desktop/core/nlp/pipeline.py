@@ -9,6 +9,7 @@ reads a spaCy ``Doc``; everything downstream sees a ``Document``.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 import desktop
 from desktop.core.grouping import group_mentions
-from desktop.core.labels import category_for
+from desktop.core.labels import category_for, is_main_category
 from desktop.core.model import Document, Fact, FactPart, Mention, Quote
 from desktop.core.nlp.model_loader import available_model
 from desktop.core.nlp.spans import (
@@ -217,29 +218,28 @@ def docs_to_document(
 
 
 class _EntityLocator:
-    """Find the entities mentioned inside a character range."""
+    """Find the entities mentioned inside a character range (bisect: facts stay linear)."""
 
     def __init__(self, mentions: list[Mention]) -> None:
-        self._mentions = sorted(mentions, key=lambda m: m.start)
+        # Only the five categories: a fact or quote links people, places …, not "Korean" (NORP).
+        self._mentions = sorted((m for m in mentions if is_main_category(m.label)), key=lambda m: m.start)
+        self._ends = [m.end for m in self._mentions]  # resolved mentions never overlap: sorted too
 
-    def entities_in(self, start: int, end: int) -> list[str]:
-        found: list[str] = []
-        for mention in self._mentions:
+    def _inside(self, start: int, end: int) -> list[Mention]:
+        found = []
+        for mention in self._mentions[bisect.bisect_right(self._ends, start) :]:
             if mention.start >= end:
                 break
-            if mention.end > start and mention.entity_id and mention.entity_id not in found:
-                found.append(mention.entity_id)
+            found.append(mention)
         return found
 
+    def entities_in(self, start: int, end: int) -> list[str]:
+        return list(dict.fromkeys(m.entity_id for m in self._inside(start, end) if m.entity_id))
+
     def main_entity(self, start: int, end: int) -> str | None:
-        """The entity a span names: the longest mention inside it."""
-        best: Mention | None = None
-        for mention in self._mentions:
-            if mention.start >= end:
-                break
-            names_it = mention.end > start and mention.entity_id and mention.label in _SPEAKER_LABELS
-            if names_it and (best is None or mention.end - mention.start > best.end - best.start):
-                best = mention
+        """The entity a span names: the longest person, organization or place mention inside it."""
+        names = [m for m in self._inside(start, end) if m.entity_id and m.label in _SPEAKER_LABELS]
+        best = max(names, key=lambda m: m.end - m.start, default=None)
         return best.entity_id if best else None
 
 
@@ -303,8 +303,10 @@ def _facts_from(
         facts.append(
             Fact(
                 id=f"f{len(facts) + 1}",
-                sentence_start=shift + span.start_char,
-                sentence_end=shift + span.end_char,
+                # The span is the clause (two facts of one sentence need distinct
+                # spans); the evidence shown is the whole sentence.
+                sentence_start=shift + span.sent.start_char,
+                sentence_end=shift + span.sent.end_char,
                 subject=part(info.get("subject"), shift),
                 predicate=predicate,
                 object=part(info.get("object"), shift),

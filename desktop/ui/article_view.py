@@ -30,6 +30,10 @@ from desktop.core.labels import colour_for
 from desktop.core.model import Document, Mention
 from desktop.ui.models import label_title
 
+DIM_ALPHA = 70  # mentions outside the active filter: the category colour, faint, under grey text
+DIM_TEXT = "#8a8a8a"
+SEARCH_COLOUR = "#ffe14d"
+MAX_SEARCH_MATCHES = 5000
 EMPHASIS_SATURATION = 1.9  # an emphasised entity's background: its category colour, more saturated
 CURRENT_DARKER = 190  # percent: the mention the reader navigated to, dark under white text
 READING_FONTS = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "DejaVu Serif", "serif"]
@@ -63,6 +67,16 @@ def emphasis_format(label: str) -> QTextCharFormat:
     return char_format
 
 
+def dimmed_format(label: str) -> QTextCharFormat:
+    """A mention outside the filter: still findable, but it steps back."""
+    char_format = QTextCharFormat()
+    colour = QColor(colour_for(label))
+    colour.setAlpha(DIM_ALPHA)
+    char_format.setBackground(colour)
+    char_format.setForeground(QColor(DIM_TEXT))
+    return char_format
+
+
 def _block_starts(text_document: QTextDocument) -> list[int]:
     """Character position of every block (paragraph), to find a mention's blocks by bisection."""
     starts = []
@@ -93,24 +107,37 @@ class MentionHighlighter(QSyntaxHighlighter):
         self._longest = 0
         self._visible: set[str] = set()
         self._emphasised: set[str] = set()
+        self._dim_others = False
         self._formats: dict[str, QTextCharFormat] = {}
         self._emphasis_formats: dict[str, QTextCharFormat] = {}
+        self._dimmed_formats: dict[str, QTextCharFormat] = {}
         self._by_label: dict[str, list[Mention]] = {}
         self._block_starts: list[int] = []  # of the text set_mentions was called for (the text is read-only)
 
     def set_mentions(self, mentions: Iterable[Mention], visible_labels: Iterable[str]) -> None:
+        self._visible = set(visible_labels)
+        self._emphasised = set()
+        self._dim_others = False
+        self._block_starts = _block_starts(self.document())
+        self.replace_mentions(mentions)
+
+    def replace_mentions(self, mentions: Iterable[Mention], emphasised: Iterable[str] | None = None) -> None:
+        """The same text after an edit: new mentions, visible categories and emphasis kept.
+
+        Every block becomes stale but only those on screen are re-formatted now.
+        """
         self._mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self._mentions]
         self._longest = max((m.end - m.start for m in self._mentions), default=0)
-        self._visible = set(visible_labels)
-        self._emphasised = set()
+        if emphasised is not None:
+            self._emphasised = set(emphasised)
         labels = {m.label for m in self._mentions}
         self._formats = {label: category_format(label) for label in labels}
         self._emphasis_formats = {label: emphasis_format(label) for label in labels}
+        self._dimmed_formats = {label: dimmed_format(label) for label in labels}
         self._by_label = {label: [] for label in labels}
         for mention in self._mentions:
             self._by_label[mention.label].append(mention)
-        self._block_starts = _block_starts(self.document())
         self._stale = set(range(len(self._block_starts)))
         self.refresh_visible()
 
@@ -126,11 +153,19 @@ class MentionHighlighter(QSyntaxHighlighter):
             self._visible.discard(label)
         self._mark_stale(self._by_label.get(label, []))
 
-    def set_emphasised(self, mention_ids: Iterable[str]) -> None:
+    def set_emphasised(self, mention_ids: Iterable[str], dim_others: bool = False) -> None:
+        """Emphasise these mentions; with dim_others, every other mention fades (an active filter)."""
         new = set(mention_ids)
         changed = new ^ self._emphasised
         self._emphasised = new
-        self._mark_stale(m for m in self._mentions if m.id in changed)
+        if dim_others != self._dim_others:
+            self._dim_others = dim_others
+            self._mark_stale(self._mentions)
+        else:
+            self._mark_stale(m for m in self._mentions if m.id in changed)
+
+    def emphasised(self) -> set[str]:
+        return set(self._emphasised)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions overlapping [start, end), in reading order."""
@@ -173,14 +208,19 @@ class MentionHighlighter(QSyntaxHighlighter):
             end = min(mention.end, block_end) - block_start
             if mention.id in self._emphasised:
                 self.setFormat(start, end - start, self._emphasis_formats[mention.label])
+            elif self._dim_others:
+                self.setFormat(start, end - start, self._dimmed_formats[mention.label])
             else:
                 self.setFormat(start, end - start, self._formats[mention.label])
 
 
 class ArticleView(QPlainTextEdit):
-    """Read-only article text; a click on a highlighted word reports its mention."""
+    """Read-only article text; a click on a highlighted word reports its mention.
 
-    mention_clicked = Signal(object)
+    A Ctrl+click reports it with ``combine`` set, to add its entity to the filter.
+    """
+
+    mention_clicked = Signal(object, bool)  # the mention, combine with the current filter
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,7 +230,9 @@ class ArticleView(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setAcceptDrops(False)  # dropped files go to the window, which opens them
-        self.setPlaceholderText("Open an article (Ctrl+O) or drop a .txt, .md or Dossier .json file here.")
+        self.setPlaceholderText(
+            "Open an article (Ctrl+O) or drop a file here: .txt, .md, .html, .pdf, .docx or Dossier .json."
+        )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(28)
         reading_font = QFont()
@@ -199,7 +241,11 @@ class ArticleView(QPlainTextEdit):
         self.setFont(reading_font)
         self.highlighter = MentionHighlighter(self.document(), self.visible_block_numbers)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._document: Document | None = None
+        self._marker: list[QTextEdit.ExtraSelection] = []
+        self._search: list[QTextEdit.ExtraSelection] = []
+        self._search_text = ""
 
     @property
     def article(self) -> Document | None:
@@ -209,17 +255,77 @@ class ArticleView(QPlainTextEdit):
         """Plain text at once, before any analysis; highlights come later with show_document."""
         self._document = None
         self.highlighter.set_mentions([], [])
-        self.setExtraSelections([])
         if self.toPlainText() != text:
             self.setPlainText(text)
+        self._marker = []
+        self.set_search(self._search_text)
 
     def show_document(self, document: Document, visible_labels: Iterable[str]) -> None:
         if self.toPlainText() != document.text:
             self.highlighter.set_mentions([], [])  # the new text must not be formatted with the old mentions
             self.setPlainText(document.text)
         self._document = document
-        self.setExtraSelections([])
+        self._marker = []
         self.highlighter.set_mentions(document.mentions, visible_labels)
+        self.set_search(self._search_text)
+
+    def document_edited(self, emphasised: Iterable[str]) -> None:
+        """The shown document changed (an edit, undo, redo): re-highlight what is on screen."""
+        if self._document is not None:
+            self._marker = []
+            self._apply_extra_selections()
+            self.highlighter.replace_mentions(self._document.mentions, emphasised)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    # Search
+
+    def set_search(self, text: str) -> int:
+        """Mark every occurrence of text (case-insensitive); returns how many."""
+        self._search_text = text
+        self._search = []
+        needle = text.strip()
+        if needle:
+            haystack = self.toPlainText().lower()
+            position = haystack.find(needle.lower())
+            search_format = QTextCharFormat()
+            search_format.setBackground(QColor(SEARCH_COLOUR))
+            search_format.setForeground(QColor("#111111"))
+            while position != -1 and len(self._search) < MAX_SEARCH_MATCHES:
+                match = QTextEdit.ExtraSelection()
+                match.cursor = QTextCursor(self.document())
+                match.cursor.setPosition(position)
+                match.cursor.setPosition(position + len(needle), QTextCursor.MoveMode.KeepAnchor)
+                match.format = search_format
+                self._search.append(match)
+                position = haystack.find(needle.lower(), position + len(needle))
+        self._apply_extra_selections()
+        return len(self._search)
+
+    def search_matches(self) -> list[tuple[int, int]]:
+        return [(m.cursor.selectionStart(), m.cursor.selectionEnd()) for m in self._search]
+
+    def find_next(self, backwards: bool = False) -> bool:
+        """Select the next (or previous) match after the cursor, wrapping round."""
+        matches = self.search_matches()
+        if not matches:
+            return False
+        here = self.textCursor()
+        if backwards:
+            before = [m for m in matches if m[0] < here.selectionStart()]
+            start, end = before[-1] if before else matches[-1]
+        else:
+            after = [m for m in matches if m[0] >= here.selectionEnd()]
+            start, end = after[0] if after else matches[0]
+        self.select_span(start, end)
+        return True
+
+    def _apply_extra_selections(self) -> None:
+        self.setExtraSelections([*self._search, *self._marker])
 
     def visible_block_numbers(self) -> range:
         """Blocks on screen, plus a few either side."""
@@ -262,11 +368,19 @@ class ArticleView(QPlainTextEdit):
         marker.format.setBackground(QColor(colour_for(mention.label)).darker(CURRENT_DARKER))
         marker.format.setForeground(QColor("#ffffff"))
         marker.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
-        self.setExtraSelections([marker])
+        self._marker = [marker]
+        self._apply_extra_selections()
         self._reveal_cursor()
 
     def clear_current_mention(self) -> None:
-        self.setExtraSelections([])
+        self._marker = []
+        self._apply_extra_selections()
+
+    def set_point_size(self, size: float) -> None:
+        """Zoom: the reading font at another size (highlights and layout follow)."""
+        font = self.font()
+        font.setPointSizeF(size)
+        self.setFont(font)
 
     def _reveal_cursor(self) -> None:
         if not self.viewport().rect().contains(self.cursorRect()):
@@ -286,6 +400,8 @@ class ArticleView(QPlainTextEdit):
         if mention.value is not None:
             value = f"{mention.value:g}" + (f" {mention.unit}" if mention.unit else "")
             lines.append(f"{mention.qualifier} {value}" if mention.qualifier else value)
+        if mention.origin == "user":
+            lines.append("(your correction)")
         return "\n".join(lines)
 
     def viewportEvent(self, event: QEvent) -> bool:
@@ -311,7 +427,8 @@ class ArticleView(QPlainTextEdit):
             return
         mention = self.mention_under(self.cursorForPosition(event.position().toPoint()).position())
         if mention is not None:
-            self.mention_clicked.emit(mention)
+            combine = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self.mention_clicked.emit(mention, combine)
 
     def mention_under(self, cursor_position: int) -> Mention | None:
         """The visible mention a click at this cursor position landed on.

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, QModelIndex, Qt, Signal
+import qtawesome as qta
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
     QTabWidget,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -19,8 +30,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.labels import CATEGORIES
 from desktop.core.model import Document
+from desktop.ui.filters import Filter, InvolvementProxy, fact_entities, quote_entities
 from desktop.ui.models import (
     ENTITY_ID_ROLE,
+    ITEM_ID_ROLE,
     SPAN_ROLE,
     EntityTreeModel,
     FactTableModel,
@@ -56,6 +69,10 @@ class Legend(QGroupBox):
 
     def labels(self) -> list[str]:
         return list(self._boxes)
+
+    def check_all(self) -> None:
+        for label in CATEGORIES:
+            self._boxes[label].setChecked(True)
 
     def visible_labels(self) -> set[str]:
         return {label for label, box in self._boxes.items() if box.isChecked()}
@@ -108,6 +125,7 @@ class SpanTable(QTableView):
         self._widths = widths
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
@@ -125,6 +143,10 @@ class SpanTable(QTableView):
             model.modelReset.connect(self._size_columns)
             self._size_columns()
 
+    def selected_item_id(self) -> str | None:
+        index = self.currentIndex()
+        return index.data(ITEM_ID_ROLE) if index.isValid() and self.selectionModel().hasSelection() else None
+
     def _size_columns(self) -> None:
         header = self.horizontalHeader()
         for column in range(header.count()):
@@ -135,10 +157,41 @@ class SpanTable(QTableView):
                 self.setColumnWidth(column, self._widths.get(column, 100))
 
 
-class EntityPanel(QWidget):
-    """Entities grouped by category, quotes, facts; reports what the reader picks."""
+class FilterBar(QFrame):
+    """Shows the active filter in words, with a button that clears it (as Esc does)."""
 
-    entity_selected = Signal(str)
+    clear_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        icon = QLabel()
+        icon.setPixmap(qta.icon("mdi6.filter-variant").pixmap(16, 16))
+        self.label = QLabel()
+        self.label.setObjectName("filterLabel")
+        self.label.setWordWrap(True)
+        self.clear_button = QToolButton()
+        self.clear_button.setObjectName("clearFilterButton")
+        self.clear_button.setIcon(qta.icon("mdi6.close"))
+        self.clear_button.setToolTip("Clear the filter (Esc)")
+        self.clear_button.clicked.connect(self.clear_requested)
+        layout.addWidget(icon)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.clear_button)
+        self.hide()
+
+
+class EntityPanel(QWidget):
+    """Entities grouped by category, quotes, facts; reports what the reader picks.
+
+    Selecting entities (Ctrl+click for several) reports them with entities_selected;
+    the quote and fact lists show only the rows the active filter lets through.
+    """
+
+    entity_selected = Signal(str)  # a plain click on an entity row (also re-clicks)
+    entities_selected = Signal(list)  # the entity ids now selected
     span_selected = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -148,13 +201,31 @@ class EntityPanel(QWidget):
         self.entity_model = EntityTreeModel(self)
         self.quote_model = QuoteTableModel(self)
         self.fact_model = FactTableModel(self)
+        self.quote_proxy = InvolvementProxy(self)
+        self.quote_proxy.setSourceModel(self.quote_model)
+        self.fact_proxy = InvolvementProxy(self)
+        self.fact_proxy.setSourceModel(self.fact_model)
+        self._document: Document | None = None
+        self._filter = Filter()
 
         self.entity_tree = QTreeView()
         self.entity_tree.setObjectName("entityTree")
         self.entity_tree.setModel(self.entity_model)
         self.entity_tree.setUniformRowHeights(True)
         self.entity_tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.entity_tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.entity_tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.entity_tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.entity_tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.entity_tree.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.entity_tree.setDragEnabled(True)
+        self.entity_tree.setAcceptDrops(True)
+        self.entity_tree.setDropIndicatorShown(True)
         self.entity_tree.setAlternatingRowColors(True)
+        self.entity_tree.setToolTip(
+            "Click an entity to filter quotes and facts; Ctrl+click to combine several.\n"
+            "Drag one entity onto another to merge them. F2 renames."
+        )
         header = self.entity_tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -163,11 +234,12 @@ class EntityPanel(QWidget):
         self.entity_tree.clicked.connect(self._on_entity_clicked)
 
         self.quote_list = SpanTable("quoteList", stretch_column=2, widths={0: 120, 1: 72})
-        self.quote_list.setModel(self.quote_model)
+        self.quote_list.setModel(self.quote_proxy)
         self.quote_list.clicked.connect(self._on_row_clicked)
-        self.fact_list = SpanTable("factList", stretch_column=0, widths={1: 110})
-        self.fact_list.setModel(self.fact_model)
+        self.fact_list = SpanTable("factList", stretch_column=0, widths={1: 100, 2: 84})
+        self.fact_list.setModel(self.fact_proxy)
         self.fact_list.clicked.connect(self._on_row_clicked)
+        self.filter_bar = FilterBar()
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("panelTabs")
@@ -180,32 +252,125 @@ class EntityPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.legend)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.tabs, 1)
         self.legend.visibility_changed.connect(self._on_legend_changed)
 
     def set_document(self, document: Document | None) -> None:
+        """Show a document (or the same one after an edit): the entity selection is kept where it can be."""
+        selected = self.selected_entity_ids()
+        self._document = document
         self.legend.set_document(document)
-        self.entity_model.set_document(document)
-        self.quote_model.set_document(document)
-        self.fact_model.set_document(document)
-        self.tabs.setTabText(0, f"Entities ({len(document.entities) if document else 0})")
-        self.tabs.setTabText(1, f"Quotes ({len(document.quotes) if document else 0})")
-        self.tabs.setTabText(2, f"Facts ({len(document.facts) if document else 0})")
-        self.entity_tree.expandAll()
+        self.entity_tree.selectionModel().blockSignals(True)
+        try:
+            self.entity_model.set_document(document)
+            self.quote_model.set_document(document)
+            self.fact_model.set_document(document)
+            self.entity_tree.expandAll()
+            self._reselect([i for i in selected if document is not None and _has_entity(document, i)])
+        finally:
+            self.entity_tree.selectionModel().blockSignals(False)
+        self._update_involvement()
         self._sync_category_rows()
+        self._apply_text_filter()
+        self._update_tab_titles()
 
-    def select_entity(self, entity_id: str) -> None:
+    def set_filter(self, active: Filter, description: str) -> None:
+        self._filter = active
+        self.quote_proxy.set_filter(active)
+        self.fact_proxy.set_filter(active)
+        self._apply_text_filter()
+        self._update_tab_titles()
+        if active.is_active():
+            shown = (
+                f"{self.quote_proxy.rowCount()} of {self.quote_model.rowCount()} quotes, "
+                f"{self.fact_proxy.rowCount()} of {self.fact_model.rowCount()} facts"
+            )
+            self.filter_bar.label.setText(f"{description}  ·  {shown}")
+            self.filter_bar.show()
+        else:
+            self.filter_bar.hide()
+
+    def select_entity(self, entity_id: str, add: bool = False) -> None:
+        """Select an entity's row (with add: as well as those already selected)."""
         index = self.entity_model.entity_index(entity_id)
         if not index.isValid():
             return
         self.tabs.setCurrentWidget(self.entity_tree)
         self.entity_tree.expand(index.parent())
-        self.entity_tree.setCurrentIndex(index)
+        if add:
+            self.entity_tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            )
+        else:
+            self.entity_tree.setCurrentIndex(index)
         self.entity_tree.scrollTo(index)
+
+    def clear_selection(self) -> None:
+        self.entity_tree.clearSelection()
+        self.entity_tree.setCurrentIndex(QModelIndex())
 
     def selected_entity_id(self) -> str | None:
         index = self.entity_tree.currentIndex()
-        return index.data(ENTITY_ID_ROLE) if index.isValid() else None
+        if not index.isValid() or not self.entity_tree.selectionModel().isSelected(index):
+            return None
+        return index.data(ENTITY_ID_ROLE)
+
+    def selected_entity_ids(self) -> list[str]:
+        """Selected entities, the current one first (it names a merge's result)."""
+        rows = self.entity_tree.selectionModel().selectedRows(0)
+        ids = [i.data(ENTITY_ID_ROLE) for i in rows if i.data(ENTITY_ID_ROLE)]
+        current = self.selected_entity_id()
+        if current in ids:
+            ids.remove(current)
+            ids.insert(0, current)
+        return ids
+
+    def _reselect(self, entity_ids: list[str]) -> None:
+        for number, entity_id in enumerate(entity_ids):
+            index = self.entity_model.entity_index(entity_id)
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            if number == 0:
+                self.entity_tree.selectionModel().setCurrentIndex(index, flags)
+            else:
+                self.entity_tree.selectionModel().select(index, flags)
+
+    def _update_involvement(self) -> None:
+        document = self._document
+        if document is None:
+            self.quote_proxy.set_involvement([], {})
+            self.fact_proxy.set_involvement([], {})
+            return
+        starts = [m.start for m in document.mentions]
+        labels = {e.id: e.label for e in document.entities}
+        self.quote_proxy.set_involvement(
+            [quote_entities(document, starts, q) for q in self.quote_model.rows()], labels
+        )
+        self.fact_proxy.set_involvement(
+            [fact_entities(document, starts, f) for f in self.fact_model.rows()], labels
+        )
+
+    def _update_tab_titles(self) -> None:
+        document = self._document
+        self.tabs.setTabText(0, f"Entities ({len(document.entities) if document else 0})")
+        for tab, proxy, model, what in (
+            (1, self.quote_proxy, self.quote_model, "Quotes"),
+            (2, self.fact_proxy, self.fact_model, "Facts"),
+        ):
+            shown, total = proxy.rowCount(), model.rowCount()
+            self.tabs.setTabText(
+                tab, f"{what} ({shown} of {total})" if shown != total else f"{what} ({total})"
+            )
+
+    def _apply_text_filter(self) -> None:
+        """The search text hides entities whose name and spellings do not contain it."""
+        needle = self._filter.text.strip().lower()
+        for category_row in range(self.entity_model.rowCount()):
+            category = self.entity_model.index(category_row, 0)
+            for row in range(self.entity_model.rowCount(category)):
+                index = self.entity_model.index(row, 0, category)
+                names = str(index.data(Qt.ItemDataRole.ToolTipRole) or "").lower()
+                self.entity_tree.setRowHidden(row, category, bool(needle) and needle not in names)
 
     def _sync_category_rows(self) -> None:
         """Categories the legend hides are hidden in the tree too, except the five (always shown)."""
@@ -217,11 +382,8 @@ class EntityPanel(QWidget):
     def _on_legend_changed(self, _label: str, _visible: bool) -> None:
         self._sync_category_rows()
 
-    def _on_entity_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        entity_id = indexes[0].data(ENTITY_ID_ROLE) if indexes else None
-        if entity_id:
-            self.entity_selected.emit(entity_id)
+    def _on_entity_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.entities_selected.emit(self.selected_entity_ids())
 
     def _on_entity_clicked(self, index: QModelIndex) -> None:
         """A click on the entity already selected starts again from its first mention.
@@ -230,9 +392,17 @@ class EntityPanel(QWidget):
         mention twice is harmless.)
         """
         entity_id = index.data(ENTITY_ID_ROLE)
-        if entity_id:
+        if entity_id and self.selected_entity_ids() == [entity_id]:
             self.entity_selected.emit(entity_id)
 
     def _on_row_clicked(self, index: QModelIndex) -> None:
         start, end = index.data(SPAN_ROLE)
         self.span_selected.emit(start, end)
+
+
+def _has_entity(document: Document, entity_id: str) -> bool:
+    try:
+        document.entity(entity_id)
+    except KeyError:
+        return False
+    return True

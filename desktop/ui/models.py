@@ -11,7 +11,15 @@ from abc import abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.core.labels import CATEGORIES, CATEGORY_TITLES, colour_for
@@ -20,6 +28,8 @@ from desktop.core.model import Document, Entity, Fact, FactPart, Quote
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 3  # (start, end) in the article
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 4  # a quote's or fact's id
+ENTITY_MIME = "application/x-dossier-entity-ids"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -66,9 +76,14 @@ class _CategoryNode:
 
 
 class EntityTreeModel(QAbstractItemModel):
-    """Two levels: a row per category, under it a row per entity. Columns: name, mentions."""
+    """Two levels: a row per category, under it a row per entity. Columns: name, mentions.
+
+    Dragging entities onto another entity asks for a merge (merge_requested);
+    the model itself never changes its data, the window's edit does.
+    """
 
     COLUMNS = ("Entity", "Mentions")
+    merge_requested = Signal(str, list)  # target entity id, the dropped entity ids
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -120,6 +135,42 @@ class EntityTreeModel(QAbstractItemModel):
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return len(self.COLUMNS)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.internalId() != _CATEGORY_ID:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ENTITY_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        ids = list(dict.fromkeys(i.data(ENTITY_ID_ROLE) for i in indexes if i.data(ENTITY_ID_ROLE)))
+        mime = QMimeData()
+        mime.setData(ENTITY_MIME, "\n".join(ids).encode("utf-8"))
+        return mime
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        return data.hasFormat(ENTITY_MIME) and parent.isValid() and parent.internalId() != _CATEGORY_ID
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        """Dropped on an entity row: merge the dragged entities into it."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = parent.data(ENTITY_ID_ROLE)
+        dropped = [i for i in bytes(data.data(ENTITY_MIME).data()).decode("utf-8").split("\n") if i]
+        dropped = [i for i in dropped if i != target]
+        if dropped:
+            self.merge_requested.emit(target, dropped)
+        return False  # nothing moves in the model: the merge edit resets it
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -210,6 +261,13 @@ class _RowsModel(QAbstractTableModel):
     @abstractmethod
     def span_of(row: Any) -> tuple[int, int]: ...
 
+    @staticmethod
+    def tooltip(row: Any, column: int) -> str | None:
+        return None
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -227,10 +285,14 @@ class _RowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.column()) or self.cell(row, index.column())
         if role == SPAN_ROLE:
             return self.span_of(row)
+        if role == ITEM_ID_ROLE:
+            return row.id
         return None
 
 
@@ -253,13 +315,23 @@ class QuoteTableModel(_RowsModel):
     def span_of(row: Quote) -> tuple[int, int]:
         return (row.start, row.end)
 
+    @staticmethod
+    def tooltip(row: Quote, column: int) -> str | None:
+        who = row.speaker or "unknown speaker"
+        cue = f" ({row.cue})" if row.cue else ""
+        edited = " · corrected by you" if row.origin == "user" else ""
+        return f"{row.kind.capitalize()} quote, {who}{cue}{edited}\n{row.text}"
+
 
 def _part_text(part: FactPart | None) -> str:
     return part.text if part is not None else ""
 
 
+STATUS_MARKS = {"unverified": "", "verified": "✓ verified", "disputed": "✗ disputed"}
+
+
 class FactTableModel(_RowsModel):
-    COLUMNS = ("Fact", "Source")
+    COLUMNS = ("Fact", "Source", "Status")
 
     @staticmethod
     def rows_of(document: Document) -> list[Fact]:
@@ -269,6 +341,8 @@ class FactTableModel(_RowsModel):
     def cell(row: Fact, column: int) -> str:
         if column == 1:
             return row.source or ""
+        if column == 2:
+            return STATUS_MARKS.get(row.status, row.status)
         claim = " — ".join(
             filter(None, (_part_text(row.subject), row.predicate.text, _part_text(row.object)))
         )
@@ -278,3 +352,9 @@ class FactTableModel(_RowsModel):
     @staticmethod
     def span_of(row: Fact) -> tuple[int, int]:
         return (row.sentence_start, row.sentence_end)
+
+    @staticmethod
+    def tooltip(row: Fact, column: int) -> str | None:
+        if column == 2 and row.note:
+            return f"{row.status.capitalize()}: {row.note}"
+        return None

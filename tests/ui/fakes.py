@@ -27,7 +27,7 @@ FAKE_NAMES = (
 
 
 def make_document(text: str, source: str | None = None, title: str | None = None) -> Document:
-    """Mentions by plain string search, grouped by the real grouping code; one quote, one fact."""
+    """Mentions by plain string search, grouped by the real grouping code; three quotes, two facts."""
     taken = [False] * len(text)
     mentions: list[Mention] = []
     for name, label in FAKE_NAMES:
@@ -40,21 +40,50 @@ def make_document(text: str, source: str | None = None, title: str | None = None
     for number, mention in enumerate(mentions, start=1):
         mention.id = f"m{number}"
     entities = group_mentions(text, mentions)
+    by_text = {m.text: m.entity_id for m in mentions}
     quotes: list[Quote] = []
     facts: list[Fact] = []
+    for words, speaker, cue in (
+        ("the leader of the DPRK received five kamikaze drones", "The Russian agency", "said"),
+        ("offered Kim Jong Un a body armor kit", "TASS", "reported"),
+        ("special clothing that cannot be detected by thermal cameras.", "TASS", "reported"),
+    ):
+        start = text.find(words)
+        if start != -1:
+            quotes.append(
+                Quote(f"q{len(quotes) + 1}", "direct", start, start + len(words), words, speaker=speaker,
+                      speaker_entity_id=by_text.get(speaker), cue=cue)
+            )  # fmt: skip
+    received = text.find("Kim received five explosive drones")
+    if received != -1:
+        subject = FactPart("Kim", received, received + 3, [by_text["Kim"]] if "Kim" in by_text else [])
+        verb = received + len("Kim ")
+        thing = verb + len("received ")
+        facts.append(
+            Fact(
+                f"f{len(facts) + 1}",
+                sentence_start=received,
+                sentence_end=received + len("Kim received five explosive drones"),
+                subject=subject,
+                predicate=FactPart("received", verb, verb + len("received")),
+                object=FactPart("five explosive drones", thing, thing + len("five explosive drones")),
+                source="TASS",
+                source_entity_id=by_text.get("TASS"),
+            )
+        )
     said = text.find("special clothing")
     if said != -1:
         end = text.find("”", said)
         predicate = text.find("cannot be detected", said)
-        quotes.append(Quote("q1", "direct", said, end, text[said:end], speaker="TASS", cue="reported"))
         facts.append(
             Fact(
-                "f1",
+                f"f{len(facts) + 1}",
                 sentence_start=said,
                 sentence_end=end,
                 subject=FactPart("special clothing", said, said + len("special clothing")),
                 predicate=FactPart("cannot be detected", predicate, predicate + len("cannot be detected")),
                 source="TASS",
+                source_entity_id=by_text.get("TASS"),
             )
         )
     return Document(

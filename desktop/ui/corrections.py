@@ -385,9 +385,14 @@ class Corrections(QObject):
         return done
 
     def merge(self, entity_ids: list[str] | None = None) -> bool:
-        """Merge entities into the first (the selected ones by default)."""
+        """Merge entities into the first given; the selected ones by default, into the most mentioned."""
         document = self.document
-        ids = entity_ids if entity_ids is not None else self.panel.selected_entity_ids()
+        if entity_ids is not None:
+            ids = entity_ids
+        else:
+            ids = self.panel.selected_entity_ids()
+            if document is not None:
+                ids.sort(key=lambda i: -len(document.entity(i).mention_ids))
         if document is None or len(ids) < 2:
             self._nothing("Select two or more entities in the panel (Ctrl+click) to merge them.")
             return False

@@ -14,8 +14,8 @@ from tests.ui.helpers import (
     click_entity,
     column,
     entity_id,
-    menu_action,
     mention,
+    menu_action,
     put_cursor_in,
     select_text,
     state,
@@ -31,7 +31,7 @@ def _undo_redo_round_trip(window: MainWindow, before: dict, after: dict) -> None
 
 def test_a_key_marks_the_selection_and_undo_redo_restore_exactly(qtbot, seed_window: MainWindow) -> None:
     before = state(seed_window)
-    start, end = select_text(seed_window, "Geran-25")
+    start, _end = select_text(seed_window, "Geran-25")
     qtbot.keyClick(seed_window.article_view, Qt.Key.Key_4)  # 4 = Weapon
 
     added = seed_window.document.mention_at(start)

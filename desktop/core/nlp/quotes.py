@@ -107,8 +107,13 @@ class _Finder:
         return _Attribution(
             speaker_span(subject),
             self.doc[apposition.left_edge.i : apposition.right_edge.i + 1] if apposition else None,
-            (verb.idx, verb.idx + len(verb)),
+            self.cue_span(verb),
         )
+
+    def cue_span(self, verb: Token) -> tuple[int, int]:
+        """The cue as written: the verb, or a phrase cue with its particle ("spoke of")."""
+        last = verb.nbor() if self.phrase_cue(verb) else verb
+        return verb.idx, last.idx + len(last)
 
     # -- direct quotes ------------------------------------------------------
 
@@ -257,11 +262,7 @@ class _Finder:
                 attribution = self.from_previous_paragraph(quoted)
             floor = quoted.close_end
             labels = verb is not None and verb.lemma_.lower() in self.cues.labeling_verbs
-            if (
-                verb is not None
-                and not labels
-                and (self.is_title(quoted) or self.absorbed(quoted, verb, quoted_all))
-            ):
+            if verb is not None and not labels and (self.is_title(quoted) or self.absorbed(quoted, verb)):
                 found.append(None)  # a title, or part of the reported clause (a mixed quote)
                 continue
             if verb is not None:
@@ -333,7 +334,7 @@ class _Finder:
         kind = "direct" if start == quoted.start else "mixed"
         return _Quote(kind, [(start, quoted.end)] if kind == "mixed" else list(quoted.fragments))
 
-    def absorbed(self, quoted: Quoted, verb: Token, quoted_all: list[Quoted]) -> bool:
+    def absorbed(self, quoted: Quoted, verb: Token) -> bool:
         """Is the quote a small part of the clause the verb reports (kept as one mixed quote)?
 
         Quotation marks around the clause's own verb ("… also “offered Kim a kit”") or
@@ -346,7 +347,9 @@ class _Finder:
         start, end, root = clause
         if not (start <= quoted.start < end):
             return False
-        inside = [(a, b) for q in quoted_all for a, b in q.fragments if start <= a < end]
+        first, last = bisect_left(self.quoted_starts, start - 1), bisect_left(self.quoted_starts, end)
+        nearby = self.quoted[first:last]
+        inside = [(a, b) for q in nearby for a, b in q.fragments if start <= a < end]
         return not any(a <= root.idx < b for a, b in inside)
 
     def merge_split(self, quoted_all: list[Quoted], found: list[_Quote | None]) -> None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +25,7 @@ _SPEAKER_LABELS = ("PERSON", "ORG", "PLACE")
 _MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 # Dependents that belong to a speaker's name ("the leader of the party"); an
 # apposition or relative clause after it is extra information, not the name.
+_DESCRIPTION_LOOKBACK = 20  # mentions searched back for one a description names ("the agency")
 _NAME_RIGHT_DEPS = {"compound", "prep", "pobj", "nummod", "poss", "amod", "nmod", "flat", "case"}
 
 
@@ -117,10 +120,11 @@ class SpeakerResolver:
                 best = mention
         return best
 
-    def _before(self, offset: int, label: str) -> list[_Mention]:
+    def _before(self, offset: int, label: str) -> Iterator[_Mention]:
         """Mentions of a label that start before offset, nearest first."""
-        upto = bisect_left(self._starts, offset)
-        return [m for m in reversed(self._mentions[:upto]) if m.label == label]
+        for i in range(bisect_left(self._starts, offset) - 1, -1, -1):
+            if self._mentions[i].label == label:
+                yield self._mentions[i]
 
     def _last_speaker(self, offset: int, label: str) -> _Mention | None:
         return next((m for m in reversed(self._speakers) if m.label == label and m.start < offset), None)
@@ -143,14 +147,14 @@ class SpeakerResolver:
             return None
         offset = speaker.start_char
         if len(words) == 1 and words[0] in self._cues.person_pronouns:
-            return self._last_speaker(offset, "PERSON") or next(iter(self._before(offset, "PERSON")), None)
+            return self._last_speaker(offset, "PERSON") or next(self._before(offset, "PERSON"), None)
         if len(words) == 1 and words[0] in self._cues.org_pronouns:
             return self._last_speaker(offset, "ORG")
         head = speaker.root.lemma_.lower() or words[-1]
         label = self._cues.description_heads.get(head)
         if label is None or speaker.root.pos_ == "PROPN":
             return None
-        for mention in self._before(offset, label)[:20]:
+        for mention in islice(self._before(offset, label), _DESCRIPTION_LOOKBACK):
             if mention.head_lemma == head or head in mention.text.split():
                 return mention  # "the TASS news agency" / "the Ministry of Defence" earlier
-        return self._last_speaker(offset, label) or next(iter(self._before(offset, label)), None)
+        return self._last_speaker(offset, label) or next(self._before(offset, label), None)

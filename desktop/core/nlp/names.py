@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import numpy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from desktop.core.nlp.spans import NAME_GROUP
@@ -43,7 +44,7 @@ _COMPASS = {"eastern", "western", "northern", "southern", "central", "north", "s
 _DEMONYM_ENDING = re.compile(r"(?:an|ans|ese|ish|ic|i|is|ch|ite|ites|ist|ists|ss|s)$")
 _DATELINE_BREAKS = {":", "—", "–", "-", "--", "("}
 _HYPHEN_LINKS = {"on", "upon", "sur", "sous", "under", "le", "la", "les", "am", "an", "der", "de", "en", "by"}
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_LINE_BREAK = re.compile(r"\n\s*")
 _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.]{0,4}$")
 
 # Rule priorities: a higher one wins where two rule spans overlap.
@@ -112,6 +113,32 @@ class NameFinder:
         units = lex["military units"]
         self.unit_words = set(units["unit words"])
         self.numbered_units = self._phrases(nlp, "NUMBERED_UNIT", units["numbered"])
+        self.ordinal_units = Matcher(vocab)
+        self.ordinal_units.add(
+            "ORDINAL_UNIT",
+            [
+                [
+                    {"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}},
+                    {"TEXT": {"REGEX": r"^[A-Z]"}, "IS_STOP": False, "OP": "{0,3}"},
+                    {"ORTH": {"IN": units["unit words"]}},
+                ]
+            ],
+            greedy="LONGEST",
+        )
+        self.hyphenated = Matcher(vocab)
+        joined = {"SPACY": False}
+        self.hyphenated.add(
+            "HYPHENATED_PLACE",
+            [
+                [
+                    {"IS_TITLE": True, **joined},
+                    {"ORTH": "-", **joined},
+                    {"LOWER": {"IN": sorted(_HYPHEN_LINKS)}, **joined},
+                    {"ORTH": "-", **joined},
+                    {"IS_TITLE": True},
+                ]
+            ],
+        )
 
     @staticmethod
     def _phrases(nlp: Language, key: str, entries: Iterable[str]) -> PhraseMatcher:
@@ -192,22 +219,7 @@ class NameFinder:
 
     def _hyphenated_places(self, doc: Doc) -> list[_Candidate]:
         """'Komsomolsk-on-Amur', 'Stratford-upon-Avon': one place, not a name and a river."""
-        found = []
-        for i in range(len(doc) - 4):
-            a, dash1, link, dash2, b = doc[i : i + 5]
-            if (
-                a.is_title
-                and dash1.text == "-"
-                and link.lower_ in _HYPHEN_LINKS
-                and dash2.text == "-"
-                and b.is_title
-                and not a.whitespace_
-                and not dash1.whitespace_
-                and not link.whitespace_
-                and not dash2.whitespace_
-            ):
-                found.append(_Candidate(i, i + 5, "PLACE", _STRUCTURE))
-        return found
+        return [_Candidate(start, end, "PLACE", _STRUCTURE) for _, start, end in self.hyphenated(doc)]
 
     def _institutions(self, doc: Doc, model: list[tuple[int, int, str]]) -> list[_Candidate]:
         """'Iraqi security forces', 'the Syrian army', 'the Assad regime' are organizations."""
@@ -275,16 +287,7 @@ class NameFinder:
 
     def _military_units(self, doc: Doc) -> list[_Candidate]:
         """'158th Fighter Wing', '2nd Battalion', 'Task Force 50' are organizations."""
-        found = []
-        for token in doc:
-            if not _ORDINAL.match(token.text):
-                continue
-            end = token.i + 1
-            while end < len(doc) and end - token.i <= 4 and _is_name_word(doc[end]):
-                end += 1
-                if doc[end - 1].text in self.unit_words:
-                    found.append(_Candidate(token.i, end, "ORG", _STRUCTURE))
-                    break
+        found = [_Candidate(start, end, "ORG", _STRUCTURE) for _, start, end in self.ordinal_units(doc)]
         for _, start, end in self.numbered_units(doc):
             if end < len(doc) and doc[end].like_num and doc[start].text[:1].isupper():
                 found.append(_Candidate(start, end + 1, "ORG", _STRUCTURE))
@@ -385,10 +388,12 @@ def _after_dateline_detail(doc: Doc, start: int) -> str:
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
+    """First word of the text and of each line after a line break."""
+    breaks = [m.end() for m in _LINE_BREAK.finditer(doc.text)]
     starts = [0] if len(doc) else []
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            starts.append(token.i + 1)
+    if breaks:
+        token_starts = doc.to_array("IDX")
+        starts += [int(i) for i in numpy.searchsorted(token_starts, breaks) if i < len(doc)]
     return [i for i in starts if not doc[i].is_space]
 
 
@@ -467,24 +472,33 @@ def _propagate(
     for name in person_names:
         by_first_word.setdefault(name[0], []).append(name)
     model_people = {(s, e) for s, e, label in model if label == "PERSON"}
-    for token in doc:
-        for name in by_first_word.get(token.text, []):
-            end = token.i + len(name)
-            written = tuple(t.text for t in doc[token.i : end])
-            if written == name and (token.i, end) not in model_people:
-                found.append(_Candidate(token.i, end, "PERSON", _PROPAGATED))
+    for i in _positions_of(doc, by_first_word):
+        for name in by_first_word[doc[i].text]:
+            end = i + len(name)
+            written = tuple(t.text for t in doc[i:end])
+            if written == name and (i, end) not in model_people:
+                found.append(_Candidate(i, end, "PERSON", _PROPAGATED))
     covered = {i for s, e, _ in model for i in range(s, e)} | {
         i for c in candidates + found for i in range(c.start, c.end)
     }
     single_places = {p for p in places if " " not in p and p[:1].isupper() and not p.isupper()}
-    for token in doc:
-        if token.i in covered or token.pos_ != "PROPN":
+    for i in _positions_of(doc, single_places | short_names):
+        token = doc[i]
+        if i in covered or token.pos_ != "PROPN":
             continue
         if token.text in single_places:
             found.append(_Candidate(token.i, token.i + 1, "PLACE", _PROPAGATED))
         elif token.text in short_names and not token.is_upper:
             found.append(_Candidate(token.i, token.i + 1, "PERSON", _PROPAGATED))
     return found
+
+
+def _positions_of(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens written as one of ``words`` (a vectorised scan: articles can be long)."""
+    ids = [doc.vocab.strings[w] for w in words if w in doc.vocab.strings]
+    if not ids:
+        return []
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(doc.to_array("ORTH"), ids))]
 
 
 def _after_locative(doc: Doc, start: int) -> bool:

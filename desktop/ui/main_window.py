@@ -1120,8 +1120,11 @@ class MainWindow(QMainWindow):
             document.restore(state)
             document.pipeline = dict(carried.pipeline)
 
-        self.edits.apply("Re-analyse", take)
-        self._set_idle(f"Analysed again with {self._model_name or 'the model'}; your corrections were kept")
+        model = self._model_name or "the model"
+        if self.edits.apply("Re-analyse", take):
+            self._set_idle(f"Analysed again with {model}; your corrections were kept")
+        else:
+            self._set_idle(f"Analysed again with {model}: nothing changed")
 
     def _on_analysis_failed(self, token: int, message: str) -> None:
         if self._model_name is None:

@@ -362,3 +362,15 @@ def test_cue_lexicon_is_readable_json() -> None:
 
     data = json.loads(resource_path("cues.json").read_text(encoding="utf-8"))
     assert set(data["clause_verbs"]) <= set(data["speech_verbs"])
+
+
+@pytest.mark.model
+def test_quote_attributed_after_is_not_also_reported_speech(pipeline) -> None:
+    quote = only(pipeline, "“I mean, this is just unbearable, and it needs to end,” she said.")
+    assert (quote.kind, quote.speaker) == ("direct", "she")
+
+
+@pytest.mark.model
+def test_speech_verb_inside_a_quoted_title_reports_nothing(pipeline) -> None:
+    text = 'Ouisa Davis\' commentary, "Melania, tell your immigrant story," is very thoughtful.'
+    assert find(pipeline, text) == []

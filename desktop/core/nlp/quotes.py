@@ -143,6 +143,7 @@ class _Finder:
                 continue
             if any(t.pos_ == "VERB" and not t.is_title for t in region[:position]):
                 return None  # another clause comes first: "“…” was the slogan he said …"
+            self.consumed_verbs.add(token.i)  # its words are the quote, not a reported clause
             found = self.attribution(token)
             if (
                 found is not None
@@ -424,12 +425,18 @@ class _Finder:
                 tokens, root = list(clause.subtree), clause
             elif asks is not None:
                 tokens, root = list(doc[asks.i : verb.right_edge.i + 1]), asks
-            elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            elif (
+                verb.dep_ == "parataxis"
+                and verb.head.pos_ in ("VERB", "AUX")
+                and self.is_cue_verb(verb, self.cues.clause_verbs)
+            ):
                 head = verb.head  # "The plan, he said, is dead."
                 tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
                 root = head
             else:
                 return None
+        if tokens and verb.i < tokens[0].i and "\n" in self.text[verb.idx : tokens[0].idx]:
+            return None  # "X reports:" over a block quote: the marks decide, not the parse
         breaks = [t.i for t in tokens if "\n" in t.text]
         if breaks:  # the parse may run on into the next paragraph; a report does not
             tokens = [t for t in tokens if t.i < breaks[0]] if tokens[0].i < breaks[0] else []
@@ -451,6 +458,10 @@ class _Finder:
         if end < last.close_end and not self.text[end : last.close_end].strip(".,;:!? ”\"'’"):
             end = last.close_end
         return end, "mixed"
+
+    def in_marks(self, offset: int) -> bool:
+        i = bisect_left(self.quoted_starts, offset) - 1
+        return i >= 0 and self.quoted[i].double and offset < self.quoted[i].close_end
 
     def prepositional_object(self, verb: Token) -> Token | None:
         """What is called for: "called for an inquiry", "called on Congress to act"."""
@@ -477,13 +488,15 @@ class _Finder:
             calls = token.lemma_.lower() in self.cues.prepositional_cues and token.pos_ == "VERB"
             if not (according or calls or self.is_cue_verb(token, self.cues.clause_verbs)):
                 continue
-            i = bisect_left(starts, token.idx) - 1
-            if i >= 0 and by_start[i].end > token.idx:
-                continue  # the verb is inside a direct quote: speech within speech
+            if self.in_marks(token.idx):
+                continue  # speech within quoted words, or a verb in a quoted title
             found_clause = self.clause_of(token)
             if found_clause is None:
                 continue
             start, end = found_clause[:2]
+            i = bisect_left(starts, start + 1) - 1
+            if i >= 0 and by_start[i].end > start:
+                continue  # the clause lies inside a direct quote
             if according:
                 to = token.nbor()
                 source = next((c for c in to.children if c.dep_ == "pobj"), None)

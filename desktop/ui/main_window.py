@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._clicked_mention: Mention | None = None
         self._filter = Filter()
         self._edits_since_autosave = 0
+        self._point_size = READING_POINT_SIZE
         self.dictionary_dialog: DictionaryDialog | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
 
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
 
         self._restore_layout()
         self.set_theme(str(self.settings.value(THEME_KEY, "system")), remember=False)
+        self.article_view.ensurePolished()  # polishing later would reset the font size to the default
         self.set_point_size(float(self.settings.value(FONT_SIZE_KEY, READING_POINT_SIZE)), remember=False)  # type: ignore[arg-type]
 
         self._analysis = AnalysisThread(pipeline_loader, self)
@@ -445,6 +447,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.theme = apply_theme(app, choice)
+        # A new stylesheet re-polishes the widgets, which puts back the font they had at first polish.
+        self.article_view.set_point_size(self._point_size)
         self.theme_actions[choice].setChecked(True)
         if remember:
             self.settings.setValue(THEME_KEY, choice)
@@ -455,6 +459,7 @@ class MainWindow(QMainWindow):
 
     def set_point_size(self, size: float, remember: bool = True) -> None:
         size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        self._point_size = size
         self.article_view.set_point_size(size)
         if remember:
             self.settings.setValue(FONT_SIZE_KEY, size)
@@ -552,7 +557,7 @@ class MainWindow(QMainWindow):
             self._on_export_html,
             "A self-contained web page with the highlights and the lists, for people without Dossier",
         )
-        self.quit_action = self._action("mdi6.exit-to-app", "&Quit", [std(std.StandardKey.Quit)], self.close)
+        self.quit_action = self._action("mdi6.exit-to-app", "&Quit", ["Ctrl+Q"], self.close)
 
         self.undo_action = self.edits.createUndoAction(self, "&Undo")
         self.undo_action.setIcon(qta.icon("mdi6.undo"))

@@ -62,6 +62,22 @@ def _jsonl_records(stream: TextIO, errors: list[str]) -> Iterator[tuple[str, dic
         yield record["text"], {"id": record.get("id", f"line-{number}"), "line": number}
 
 
+_DOUBLE_MARKS = ('"', "“", "”", "„", "«", "»")
+
+
+def _eval_kind(text: str, quote: Any) -> str:
+    """The eval format's kind: "direct" when the content (with its marks) has a double quotation mark.
+
+    That is how shared/eval defines it (PolNeAR has no kind of its own), so a
+    mixed quote is "direct" there, and a quote in ''…'' marks is "indirect";
+    the annotated JSON keeps Dossier's own kind.
+    """
+    if quote.kind == "indirect":
+        return "indirect"
+    around = text[max(0, quote.start - 1) : quote.end + 1]
+    return "direct" if any(mark in around for mark in _DOUBLE_MARKS) else "indirect"
+
+
 def _eval_record(document: Any, record_id: str) -> dict[str, Any]:
     """One line in the format of shared/eval (scoreable by score.py)."""
     entity_names = {e.id: e.name for e in document.entities}
@@ -78,7 +94,7 @@ def _eval_record(document: Any, record_id: str) -> dict[str, Any]:
                 "start": q.start,
                 "end": q.end,
                 "text": q.text,
-                "kind": q.kind,
+                "kind": _eval_kind(document.text, q),
                 "speaker": q.speaker,
                 "speaker_start": q.speaker_start,
                 "speaker_end": q.speaker_end,

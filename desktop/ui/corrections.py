@@ -73,6 +73,7 @@ class Corrections(QObject):
     ) -> QAction:
         """An action with icon and shortcut; with widgets, the shortcut works only while they have focus."""
         action = QAction(qta.icon(icon), text, self.window)
+        action.setProperty("dossierIcon", icon)
         if isinstance(keys, QKeySequence.StandardKey):
             action.setShortcuts(keys)
         else:
@@ -103,6 +104,7 @@ class Corrections(QObject):
                 (view,),
                 f"Mark the selected words as {name}, or relabel the mention under the cursor",
             )
+            mark.setProperty("dossierIcon", None)
             mark.setIcon(swatch(label, 14))
             self.mark_actions[label] = mark
             mark_all = self._action(
@@ -113,6 +115,7 @@ class Corrections(QObject):
                 (view,),
                 f"Mark every occurrence of the selected words (or of the mention) as {name}",
             )
+            mark_all.setProperty("dossierIcon", None)
             mark_all.setIcon(swatch(label, 14))
             self.mark_all_actions[label] = mark_all
         self.remove_mention_action = self._action(

@@ -56,6 +56,10 @@ SPLITTER_KEY = "window/splitter"
 THEME_KEY = "view/theme"
 FONT_SIZE_KEY = "view/fontSize"
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7.0, 40.0
+HEADER_TITLE_CHARS = 110
+ICON_PROPERTY = "dossierIcon"  # the qtawesome name, to redraw the icon in the theme's colour
+ICON_COLOURS = {"light": "#3a3833", "dark": "#d6d3cc"}
+DISABLED_ICON_COLOURS = {"light": "#b5b2ab", "dark": "#5d6168"}
 OPEN_FILTER = (
     f"Articles and Dossier files ({' '.join('*' + s for s in SUPPORTED_SUFFIXES)});;"
     "Text (*.txt *.md);;Web pages (*.html *.htm *.xhtml);;PDF (*.pdf);;Word (*.docx);;"
@@ -449,6 +453,11 @@ class MainWindow(QMainWindow):
         self.theme = apply_theme(app, choice)
         # A new stylesheet re-polishes the widgets, which puts back the font they had at first polish.
         self.article_view.set_point_size(self._point_size)
+        colour = ICON_COLOURS[self.theme]
+        for action in self.findChildren(QAction):
+            name = action.property(ICON_PROPERTY)
+            if name:
+                action.setIcon(qta.icon(name, color=colour, color_disabled=DISABLED_ICON_COLOURS[self.theme]))
         self.theme_actions[choice].setChecked(True)
         if remember:
             self.settings.setValue(THEME_KEY, choice)
@@ -502,6 +511,7 @@ class MainWindow(QMainWindow):
 
     def _action(self, icon: str, text: str, keys: list[QKeySequence | str], slot, tip: str = "") -> QAction:
         action = QAction(qta.icon(icon), text, self)
+        action.setProperty(ICON_PROPERTY, icon)
         action.setShortcuts([QKeySequence(k) if isinstance(k, str) else k for k in keys])
         shortcut_text = ", ".join(
             s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
@@ -560,10 +570,10 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("mdi6.exit-to-app", "&Quit", ["Ctrl+Q"], self.close)
 
         self.undo_action = self.edits.createUndoAction(self, "&Undo")
-        self.undo_action.setIcon(qta.icon("mdi6.undo"))
+        self.undo_action.setProperty(ICON_PROPERTY, "mdi6.undo")
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.edits.createRedoAction(self, "&Redo")
-        self.redo_action.setIcon(qta.icon("mdi6.redo"))
+        self.redo_action.setProperty(ICON_PROPERTY, "mdi6.redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.find_action = self._action(
             "mdi6.magnify",
@@ -852,6 +862,8 @@ class MainWindow(QMainWindow):
         if meta.get("format"):
             details.append(str(meta["format"]).upper())
         title = title or str(meta.get("title") or "")
+        if len(title) > HEADER_TITLE_CHARS:
+            title = title[: HEADER_TITLE_CHARS - 1].rstrip() + "…"
         parts = []
         if title:
             parts.append(f"<b style='font-size:13pt'>{html.escape(title)}</b>")

@@ -7,7 +7,7 @@ SEED := seeds/kim-jong-un-leaves-russia.txt
 APT_PACKAGES := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libegl1 \
 	libgl1 libfontconfig1 libdbus-1-3 xvfb
 
-.PHONY: run test lint bench accuracy textacy-venv system-deps clean
+.PHONY: run test lint bench accuracy textacy-venv bundle deb system-deps clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -31,12 +31,12 @@ run: system-deps $(VENV)/.installed
 
 test: system-deps $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -q
-	$(BIN)/ruff check desktop tests benchmarks
+	$(BIN)/ruff check desktop tests benchmarks packaging
 	$(BIN)/lint-imports
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check desktop tests benchmarks
-	$(BIN)/ruff format --check desktop tests benchmarks
+	$(BIN)/ruff check desktop tests benchmarks packaging
+	$(BIN)/ruff format --check desktop tests benchmarks packaging
 	$(BIN)/lint-imports
 
 # textacy (the quotes baseline) lives in its own venv: it drags in scikit-learn,
@@ -53,6 +53,12 @@ accuracy: $(VENV)/.installed $(TEXTACY_VENV)/bin/python
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/speed.py
+
+bundle: $(VENV)/.installed
+	$(BIN)/python packaging/build.py
+
+deb: $(VENV)/.installed
+	$(BIN)/python packaging/build.py --deb
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

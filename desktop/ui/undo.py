@@ -36,10 +36,12 @@ class DocumentCommand(QUndoCommand):
             self._applied = False
         else:
             self._document.restore(self._after)
+        self._stack.current_state = self._after
         self._stack.document_changed.emit()
 
     def undo(self) -> None:
         self._document.restore(self._before)
+        self._stack.current_state = self._before
         self._stack.document_changed.emit()
 
 
@@ -52,21 +54,26 @@ class EditStack(QUndoStack):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
+        # A snapshot equal to the document's state, kept from the last step: the next edit's
+        # "before" costs nothing. Snapshots are never mutated (restore copies them).
+        self.current_state: Annotations | None = None
 
     def set_document(self, document: Document | None) -> None:
         """A new document starts with empty history, saved (clean)."""
         self.clear()
         self.document = document
+        self.current_state = None
 
     def apply(self, description: str, operation: Callable[[Document], Any]) -> bool:
         """Run an edit on the document as one undoable step; False (and a message) if it was refused.
 
-        An operation that changes nothing leaves no step in the history.
+        An operation that changes nothing leaves no step in the history. Edits must go
+        through here (not change the document directly) once it is on screen.
         """
         document = self.document
         if document is None:
             return False
-        before = document.snapshot()
+        before = self.current_state if self.current_state is not None else document.snapshot()
         try:
             operation(document)
         except DossierError as error:
@@ -78,6 +85,7 @@ class EditStack(QUndoStack):
             raise
         after = document.snapshot()
         if after == before:
+            self.current_state = before
             return False
         self.push(DocumentCommand(self, document, description, before, after))
         return True

@@ -226,7 +226,7 @@ class Corrections(QObject):
             "Also apply added, removed and merged names to the next articles",
         )
         self.remember_action.setCheckable(True)
-        self.remember_action.setChecked(self.window.settings.value(REMEMBER_KEY, False, type=bool))
+        self.remember_action.setChecked(bool(self.window.settings.value(REMEMBER_KEY, False, type=bool)))
 
     def actions(self) -> list[QAction]:
         return [

@@ -167,8 +167,8 @@ class MainWindow(QMainWindow):
         self.entity_panel.fact_list.customContextMenuRequested.connect(
             lambda point: self._on_item_context_menu("fact", point)
         )
-        self.entity_panel.quote_list.doubleClicked.connect(lambda _index: self.corrections.edit_item())
-        self.entity_panel.fact_list.doubleClicked.connect(lambda _index: self.corrections.edit_item())
+        self.entity_panel.quote_list.doubleClicked.connect(self._on_item_double_clicked)
+        self.entity_panel.fact_list.doubleClicked.connect(self._on_item_double_clicked)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -742,7 +742,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolBar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        for action in (
+        toolbar_actions: tuple[QAction | None, ...] = (
             self.open_action,
             self.save_action,
             self.export_html_action,
@@ -761,11 +761,12 @@ class MainWindow(QMainWindow):
             None,
             self.previous_action,
             self.next_action,
-        ):
-            if action is None:
+        )
+        for item in toolbar_actions:
+            if item is None:
                 toolbar.addSeparator()
             else:
-                toolbar.addAction(action)
+                toolbar.addAction(item)
         self.navigation_label = QLabel()
         self.navigation_label.setObjectName("navigationLabel")
         toolbar.addWidget(self.navigation_label)
@@ -1075,6 +1076,9 @@ class MainWindow(QMainWindow):
         entity_id = index.data(ENTITY_ID_ROLE)
         if entity_id:
             self.corrections.rename(entity_id)
+
+    def _on_item_double_clicked(self, _index: object) -> None:
+        self.corrections.edit_item()
 
     def _on_item_context_menu(self, kind: str, point: QPoint) -> None:
         table = self.entity_panel.quote_list if kind == "quote" else self.entity_panel.fact_list

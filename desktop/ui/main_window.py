@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.core.annotated_json import save_document
 from desktop.core.edits import carry_over_user_edits
 from desktop.core.errors import DossierError
-from desktop.core.export import export_csv_zip, export_html
+from desktop.core.export import export_csv_folder, export_csv_zip, export_html
 from desktop.core.io import SUPPORTED_SUFFIXES, open_any
 from desktop.core.labels import CATEGORIES, CATEGORY_TITLES
 from desktop.core.model import Document, Mention
@@ -323,6 +323,10 @@ class MainWindow(QMainWindow):
     def export_csv(self, path: str | Path) -> bool:
         return self._export(path, export_csv_zip, "CSV")
 
+    def export_csv_files(self, folder: str | Path) -> bool:
+        """One CSV file per table in a folder (for a spreadsheet), instead of a zip."""
+        return self._export(folder, export_csv_folder, "CSV files")
+
     def export_html(self, path: str | Path) -> bool:
         return self._export(path, export_html, "HTML report")
 
@@ -560,6 +564,13 @@ class MainWindow(QMainWindow):
             self._on_export_csv,
             "Entities, mentions, quotes and facts as CSV files in a zip",
         )
+        self.export_csv_folder_action = self._action(
+            "mdi6.folder-table-outline",
+            "Export CSV files to a folder…",
+            ["Ctrl+Shift+T"],
+            self._on_export_csv_folder,
+            "entities.csv, mentions.csv, quotes.csv and facts.csv in a folder you choose",
+        )
         self.export_html_action = self._action(
             "mdi6.file-document-outline",
             "Export HTML report…",
@@ -678,6 +689,7 @@ class MainWindow(QMainWindow):
         export_menu = file_menu.addMenu(qta.icon("mdi6.export"), "E&xport")
         export_menu.addAction(self.export_action)
         export_menu.addAction(self.export_csv_action)
+        export_menu.addAction(self.export_csv_folder_action)
         export_menu.addAction(self.export_html_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -842,6 +854,7 @@ class MainWindow(QMainWindow):
             self.save_as_action,
             self.export_action,
             self.export_csv_action,
+            self.export_csv_folder_action,
             self.export_html_action,
             self.reanalyse_action,
         ):
@@ -1194,6 +1207,12 @@ class MainWindow(QMainWindow):
         path = self._ask_export_path("Export CSV tables", ".zip", "Zip of CSV files (*.zip)")
         if path:
             self.export_csv(path)
+
+    def _on_export_csv_folder(self) -> None:
+        start = str((self._save_path or self._path or Path.home() / "article").parent)
+        folder = QFileDialog.getExistingDirectory(self, "Export CSV files to a folder", start)
+        if folder:
+            self.export_csv_files(folder)
 
     def _on_export_html(self) -> None:
         path = self._ask_export_path("Export HTML report", ".html", "Web page (*.html)")

@@ -150,6 +150,19 @@ def test_html_and_csv_exports_contain_the_edits(qtbot, seed_window: MainWindow, 
     assert seed_window.isWindowModified()  # exporting is not saving
 
 
+def test_csv_files_in_a_folder(qtbot, seed_window: MainWindow, tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "tables"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args: str(folder))
+    seed_window.export_csv_folder_action.trigger()
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "entities.csv",
+        "facts.csv",
+        "mentions.csv",
+        "quotes.csv",
+    ]
+    assert "Kim Jong Un" in (folder / "entities.csv").read_text(encoding="utf-8")
+
+
 def test_export_actions_ask_for_a_path(qtbot, seed_window: MainWindow, tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "r.html"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out), ""))

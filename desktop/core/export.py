@@ -140,7 +140,8 @@ def html_report(document: Document) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title} — Dossier report</title>
 <style>
-body{{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222;line-height:1.5}}
+body{{font-family:system-ui,sans-serif;margin:2em auto;max-width:72em;line-height:1.5;
+  color:#222;background:#fff}}
 .layout{{display:grid;grid-template-columns:3fr 2fr;gap:2em}}
 mark{{padding:0 .15em;border-radius:.2em;color:#000}}{styles}
 table{{border-collapse:collapse;width:100%;font-size:.9em;margin-bottom:1.5em}}

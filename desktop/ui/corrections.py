@@ -387,8 +387,12 @@ class Corrections(QObject):
             self._remember(Entry("alias", old_name, label, new_name.strip()))
         return done
 
-    def merge(self, entity_ids: list[str] | None = None) -> bool:
-        """Merge entities into the first given; the selected ones by default, into the most mentioned."""
+    def merge(self, entity_ids: list[str] | None = None, keep_target_name: bool = False) -> bool:
+        """Merge entities into the first given; the selected ones by default, into the most mentioned.
+
+        A drop onto an entity keeps that entity's name (the reader chose it);
+        otherwise the merged entity takes the longest name, as grouping does.
+        """
         document = self.document
         if entity_ids is not None:
             ids = entity_ids
@@ -404,7 +408,7 @@ class Corrections(QObject):
         other_names = [o.name for o in others]
         done = self.stack.apply(
             f"Merge {', '.join(_short(n) for n in other_names)} into {_short(target.name)}",
-            lambda d: edits.merge_entities(d, list(ids)),
+            lambda d: edits.merge_entities(d, list(ids), target.name if keep_target_name else None),
         )
         if done:
             merged = document.entity(ids[0])

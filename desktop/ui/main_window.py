@@ -1071,7 +1071,7 @@ class MainWindow(QMainWindow):
             self.autosave()
 
     def _on_merge_dropped(self, target: str, dropped: list[str]) -> None:
-        self.corrections.merge([target, *dropped])
+        self.corrections.merge([target, *dropped], keep_target_name=True)
 
     def _on_article_context_menu(self, point: QPoint) -> None:
         position = self.article_view.cursorForPosition(point).position()

@@ -134,6 +134,7 @@ def test_dragging_an_entity_onto_another_merges_them(qtbot, seed_window: MainWin
     model.dropMimeData(dragged, Qt.DropAction.CopyAction, -1, -1, target)
     assert len(column_names(seed_window, "PERSON")) == 1
     assert len(seed_window.document.entity(kim).mention_ids) == 11  # the drop target lives on
+    assert seed_window.document.entity(kim).name == "Kim Jong Un"  # and keeps the name the reader chose
     assert not model.canDropMimeData(
         dragged, Qt.DropAction.CopyAction, -1, -1, model.category_index("PERSON")
     )

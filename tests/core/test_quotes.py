@@ -374,3 +374,30 @@ def test_quote_attributed_after_is_not_also_reported_speech(pipeline) -> None:
 def test_speech_verb_inside_a_quoted_title_reports_nothing(pipeline) -> None:
     text = 'Ouisa Davis\' commentary, "Melania, tell your immigrant story," is very thoughtful.'
     assert find(pipeline, text) == []
+
+
+@pytest.mark.model
+def test_one_short_quoted_piece_in_a_long_reported_clause_makes_the_clause_one_mixed_quote(pipeline) -> None:
+    text = "Sanders said the tax breaks used by Trump and others “do nothing to boost the economy.”"
+    quote = only(pipeline, text)
+    assert (quote.kind, quote.speaker) == ("mixed", "Sanders")
+    assert quote.content.startswith("the tax breaks used by Trump") and "boost the economy" in quote.content
+
+
+@pytest.mark.model
+def test_quoted_piece_that_is_most_of_the_reported_clause_stays_the_direct_quote(pipeline) -> None:
+    quote = only(pipeline, "The governor said the troops “will never retreat.”")
+    assert (quote.kind, quote.content, quote.speaker) == ("direct", "will never retreat.", "The governor")
+
+
+@pytest.mark.model
+def test_verb_casting_its_object_as_quoted_words_is_a_mixed_quote(pipeline) -> None:
+    quote = only(pipeline, "Christie blasted Clinton as a “disgrace” after the debate.")
+    assert (quote.kind, quote.speaker) == ("mixed", "Christie")
+    assert quote.content.startswith("Clinton as a “disgrace")
+
+
+@pytest.mark.model
+def test_name_introduced_with_known_as_is_no_quote(pipeline) -> None:
+    text = "The bill, known as the “Justice Against Sponsors of Terrorism Act,” passed on Friday."
+    assert find(pipeline, text) == []

@@ -261,8 +261,15 @@ class _Finder:
                         attribution, verb = None, None
             if attribution is None and self.parsed:
                 attribution = self.from_previous_paragraph(quoted)
+            characterizes = None
+            if attribution is None and self.parsed:
+                characterizes = self.characterizing_verb(quoted)
+                attribution = self.attribution(characterizes) if characterizes is not None else None
+                verb = characterizes if attribution is not None else None
             floor = quoted.close_end
-            labels = verb is not None and verb.lemma_.lower() in self.cues.labeling_verbs
+            labels = verb is not None and (
+                verb.lemma_.lower() in self.cues.labeling_verbs or verb is characterizes
+            )
             if verb is not None and not labels and (self.is_title(quoted) or self.absorbed(quoted, verb)):
                 found.append(None)  # a title, or part of the reported clause (a mixed quote)
                 continue
@@ -319,6 +326,26 @@ class _Finder:
             all(w[0].isupper() or w in self.cues.title_small_words for w in words) and words[0][0].isupper()
         )
 
+    def characterizing_verb(self, quoted: Quoted) -> Token | None:
+        """criticized the law as a “crazy system”: the verb that casts its object as the quoted words.
+
+        The subject applies the label as much as "called" would, whatever the verb.
+        """
+        first = self.token_at(quoted.start)
+        last = self.token_at(quoted.end)
+        for token in self.doc[first:last]:
+            head = token
+            for _ in range(_ASCEND_STEPS):
+                if head.lower_ == "as" and head.dep_ == "prep":
+                    verb = head.head
+                    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < head.i]
+                    ok = verb.pos_ == "VERB" and objects and head.i < first
+                    return verb if ok else None
+                if head.head.i == head.i:
+                    break
+                head = head.head
+        return None
+
     def labeled(self, quoted: Quoted, verb: Token, found: list[_Quote | None]) -> _Quote:
         """called the senator a “nasty guy”: the quote is what the label is applied to, with the label.
 
@@ -351,6 +378,8 @@ class _Finder:
         first, last = bisect_left(self.quoted_starts, start - 1), bisect_left(self.quoted_starts, end)
         nearby = self.quoted[first:last]
         inside = [(a, b) for q in nearby for a, b in q.fragments if start <= a < end]
+        if len(inside) == 1 and inside[0][1] - inside[0][0] < _ABSORB_RATIO * (end - start):
+            return True
         return not any(a <= root.idx < b for a, b in inside)
 
     def merge_split(self, quoted_all: list[Quoted], found: list[_Quote | None]) -> None:

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,32 @@ LONG_DOCUMENT = """
 """
 
 
+def run_gui_probe(article: Path, interactions: bool) -> dict[str, float]:
+    """The reader window on one article, in a fresh process; times relative to its launch."""
+    command = [sys.executable, str(ROOT / "benchmarks" / "gui_probe.py"), str(article)]
+    launched = time.time()
+    result = subprocess.run(
+        [*command, *(["--interactions"] if interactions else [])],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith("BENCH "):
+            figures = json.loads(line[6:])
+            figures["window_shown"] = figures.pop("window_shown_at") - launched
+            figures["highlighted"] = figures.pop("highlighted_at") - launched
+            return figures
+    raise RuntimeError(f"gui probe failed:\n{result.stderr[-2000:]}")
+
+
+def median_gui(runs: int, article: Path, interactions: bool) -> dict[str, float]:
+    results = [run_gui_probe(article, interactions) for _ in range(runs)]
+    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+
+
 def words(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
@@ -139,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         texts = [SEED.read_text(encoding="utf-8")] * 3
     else:
         texts = [json.loads(line)["text"] for line in corpus_path.read_text(encoding="utf-8").splitlines()]
-    sizes = (500, 1500) if args.quick else (10_000, 30_000, 100_000)
+    sizes = (500, 1500) if args.quick else (5_000, 10_000, 30_000, 100_000)
     runs = 1 if args.quick else args.runs
 
     rows: list[tuple[str, str]] = []
@@ -151,6 +178,15 @@ def main(argv: list[str] | None = None) -> int:
             encoding="utf-8",
         )
         n_words = words(texts)
+        cold = median_gui(runs, SEED, interactions=False)
+        rows.append(("Cold start: launch → window shown", f"{cold['window_shown']:.2f} s"))
+        rows.append(
+            (
+                "Cold start: launch → seed article highlighted (model load included)",
+                f"{cold['highlighted']:.2f} s (longest GUI stall {cold['longest_stall'] * 1000:.0f} ms, "
+                f"peak RSS {cold['peak_rss_mb']:.0f} MB)",
+            )
+        )
         rows.append(("Corpus", f"{len(texts)} articles, {n_words:,} words"))
         load = median_of(runs, DOSSIER_LOAD_ONLY)
         rows.append(("Model + Dossier components load", f"{load['seconds']:.2f} s"))
@@ -180,9 +216,27 @@ def main(argv: list[str] | None = None) -> int:
             result = median_of(runs, LONG_DOCUMENT, str(path))
             rows.append(
                 (
-                    f"Analyse one {size:,}-word document",
+                    f"{size:,} words: analysis (pipeline only)",
                     f"{result['seconds']:.2f} s, {result['mentions']:,.0f} mentions "
                     f"(peak RSS {result['peak_rss_mb']:.0f} MB)",
+                )
+            )
+            gui = median_gui(runs, path, interactions=True)
+            rows.append(
+                (
+                    f"{size:,} words in the reader: launch → highlighted",
+                    f"{gui['highlighted']:.2f} s; longest GUI stall {gui['longest_stall'] * 1000:.0f} ms; "
+                    f"peak RSS {gui['peak_rss_mb']:.0f} MB",
+                )
+            )
+            rows.append(
+                (
+                    f"{size:,} words in the reader: interactions",
+                    f"filter click ({gui['filter_mentions']:.0f} mentions) "
+                    f"{gui['filter_click'] * 1000:.0f} ms; "
+                    f"one edit + re-highlight {gui['edit'] * 1000:.0f} ms; "
+                    f"scroll through all {gui['scroll_all']:.2f} s "
+                    f"(longest stall {gui['scroll_longest_stall'] * 1000:.0f} ms)",
                 )
             )
 

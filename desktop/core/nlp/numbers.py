@@ -571,4 +571,7 @@ def _link_conversions(spans: list[Span]) -> None:
 
 @Language.factory("dossier_numbers")
 def make_number_finder(nlp: Language, name: str) -> NumberFinder:
+    # Pay quantulum3's import while the model loads (in the background),
+    # not on the reader's first article.
+    _unit_first_words()
     return NumberFinder()

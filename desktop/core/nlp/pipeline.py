@@ -120,7 +120,7 @@ class Pipeline:
     def analyze(self, text: str, source: str | None = None, title: str | None = None) -> Document:
         """Analyse a whole article; long ones in paragraph-aligned chunks (linear cost, bounded memory)."""
         chunks = paragraph_chunks(text, self.chunk_chars)
-        docs = self.nlp.pipe(chunk for _offset, chunk in chunks)
+        docs = self.nlp.pipe((chunk for _offset, chunk in chunks), batch_size=1)
         offsets = (offset for offset, _chunk in chunks)
         return docs_to_document(text, zip(offsets, docs, strict=True), self.info, source, title)
 
@@ -173,8 +173,10 @@ def docs_to_document(
 ) -> Document:
     """One Document from the Docs of consecutive pieces of text (each with its offset)."""
     mentions: list[Mention] = []
-    quote_spans: list[tuple[int, Span]] = []
-    fact_spans: list[tuple[int, Span]] = []
+    # Plain records, not Spans: a Span keeps its whole Doc (and its tensors)
+    # alive, and a long article is many Docs.
+    quote_spans: list[_SpanRecord] = []
+    fact_spans: list[_SpanRecord] = []
     links: list[tuple[Mention, tuple[int, int]]] = []
     for offset, doc in pieces:
         for span in doc.spans.get(ENTITY_GROUP, []):
@@ -195,8 +197,14 @@ def docs_to_document(
                     a, b = number["linked_to"]
                     links.append((mention, (offset + a, offset + b)))
             mentions.append(mention)
-        quote_spans += [(offset, span) for span in doc.spans.get(QUOTE_GROUP, [])]
-        fact_spans += [(offset, span) for span in doc.spans.get(FACT_GROUP, [])]
+        quote_spans += [
+            _SpanRecord(offset, span.start_char, span.end_char, span._.dossier_quote or {})
+            for span in doc.spans.get(QUOTE_GROUP, [])
+        ]
+        fact_spans += [
+            _SpanRecord(offset, span.sent.start_char, span.sent.end_char, span._.dossier_fact or {})
+            for span in doc.spans.get(FACT_GROUP, [])
+        ]
     by_offsets = {(m.start, m.end): m for m in mentions}
     for mention, target_offsets in links:
         target = by_offsets.get(target_offsets)
@@ -250,10 +258,20 @@ def _offsets(value: Any, shift: int = 0) -> tuple[int, int] | None:
     return (shift + int(value[0]), shift + int(value[1])) if value else None
 
 
-def _quotes_from(text: str, spans: list[tuple[int, Span]], locate: _EntityLocator) -> list[Quote]:
+@dataclass
+class _SpanRecord:
+    """A quote or fact span of one chunk: its offsets within the chunk and its details."""
+
+    shift: int
+    start_char: int
+    end_char: int
+    info: dict[str, Any]
+
+
+def _quotes_from(text: str, spans: list[_SpanRecord], locate: _EntityLocator) -> list[Quote]:
     quotes: list[Quote] = []
-    for shift, span in spans:
-        info = span._.dossier_quote or {}
+    for span in spans:
+        shift, info = span.shift, span.info
         speaker = _offsets(info.get("speaker"), shift)
         resolved = _offsets(info.get("speaker_resolved"), shift) or speaker
         cue = _offsets(info.get("cue"), shift)
@@ -280,7 +298,7 @@ def _quotes_from(text: str, spans: list[tuple[int, Span]], locate: _EntityLocato
 
 
 def _facts_from(
-    text: str, spans: list[tuple[int, Span]], locate: _EntityLocator, quotes: list[Quote]
+    text: str, spans: list[_SpanRecord], locate: _EntityLocator, quotes: list[Quote]
 ) -> list[Fact]:
     quote_at = {(q.start, q.end): q for q in quotes}
 
@@ -292,8 +310,8 @@ def _facts_from(
         return FactPart(text[start:end], start, end, locate.entities_in(start, end), label)
 
     facts: list[Fact] = []
-    for shift, span in spans:
-        info = span._.dossier_fact or {}
+    for span in spans:
+        shift, info = span.shift, span.info
         predicate = part(info.get("predicate"), shift)
         if predicate is None:
             continue
@@ -303,10 +321,10 @@ def _facts_from(
         facts.append(
             Fact(
                 id=f"f{len(facts) + 1}",
-                # The span is the clause (two facts of one sentence need distinct
-                # spans); the evidence shown is the whole sentence.
-                sentence_start=shift + span.sent.start_char,
-                sentence_end=shift + span.sent.end_char,
+                # The fact's span is its clause (two facts of one sentence need
+                # distinct spans); the record holds the whole sentence, the evidence shown.
+                sentence_start=shift + span.start_char,
+                sentence_end=shift + span.end_char,
                 subject=part(info.get("subject"), shift),
                 predicate=predicate,
                 object=part(info.get("object"), shift),

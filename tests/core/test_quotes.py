@@ -401,3 +401,32 @@ def test_verb_casting_its_object_as_quoted_words_is_a_mixed_quote(pipeline) -> N
 def test_name_introduced_with_known_as_is_no_quote(pipeline) -> None:
     text = "The bill, known as the “Justice Against Sponsors of Terrorism Act,” passed on Friday."
     assert find(pipeline, text) == []
+
+
+@pytest.mark.model
+def test_title_inside_the_sentence_before_the_attribution_is_no_quote(pipeline) -> None:
+    text = (
+        "On Tuesday’s episode of “The Steve Harvey Morning Show,” the nominee said she wanted to speak "
+        "“directly to white people” and let them know that “this is not who we are.”"
+    )
+    quote = only(pipeline, text)
+    assert (quote.kind, quote.speaker) == ("mixed", "the nominee")
+    assert quote.content.startswith("she wanted to speak")
+
+
+@pytest.mark.model
+def test_title_case_words_opening_the_sentence_before_an_attribution_are_a_quote(pipeline) -> None:
+    quote = only(pipeline, "“Make America Great Again,” he said.")
+    assert (quote.kind, quote.content, quote.speaker) == ("direct", "Make America Great Again,", "he")
+
+
+@pytest.mark.model
+def test_reported_clause_is_the_one_after_the_verb_when_the_parse_finds_two(pipeline) -> None:
+    text = (
+        "While he acknowledged funding was a major reason he felt demoralized, "
+        "Ham also noted several “intangibles” left him further disillusioned."
+    )
+    found = find(pipeline, text)
+    assert [(q.kind, q.content, q.speaker) for q in found if q.cue == "noted"] == [
+        ("mixed", "several “intangibles” left him further disillusioned", "Ham")
+    ]

@@ -119,6 +119,8 @@ class _Finder:
 
     def trailing(self, quoted: Quoted, limit: int) -> _Attribution | None:
         """“…,” he said / “…,” said Hugh Hill, a doctor. / “…” ― Jane Doe"""
+        if self.is_title(quoted) and self.text[: quoted.open_start].rstrip()[-1:].isalnum():
+            return None  # "episode of “The Morning Show,” she said": a title the sentence runs through
         last = self.text[quoted.end - 1]
         after = self.text[quoted.close_end : limit].lstrip(" \t\u00a0")
         if after[:1] in ("―", "—", "–") and after[1:].strip():
@@ -445,7 +447,9 @@ class _Finder:
             tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
             root = head
         else:
-            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            # a clause before the verb as well as after it is a misparsed sentence opener
+            clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
             asks = self.prepositional_object(verb)
             if clause is not None and verb.i < clause.i:
                 start = max(clause.left_edge.i, verb.i + 1)

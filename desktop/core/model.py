@@ -156,6 +156,10 @@ class Document:
     def entity(self, entity_id: str) -> Entity:
         return self._entity_by_id[entity_id]
 
+    def has_entity(self, entity_id: str) -> bool:
+        """Whether an id (say, one a view remembered across an edit) still names an entity."""
+        return entity_id in self._entity_by_id
+
     def entity_mentions(self, entity_id: str) -> list[Mention]:
         """Mentions of an entity in reading order."""
         entity = self._entity_by_id[entity_id]

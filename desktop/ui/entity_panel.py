@@ -267,7 +267,7 @@ class EntityPanel(QWidget):
             self.quote_model.set_document(document)
             self.fact_model.set_document(document)
             self.entity_tree.expandAll()
-            self._reselect([i for i in selected if document is not None and _has_entity(document, i)])
+            self._reselect([i for i in selected if document is not None and document.has_entity(i)])
         finally:
             self.entity_tree.selectionModel().blockSignals(False)
         self._update_involvement()
@@ -398,11 +398,3 @@ class EntityPanel(QWidget):
     def _on_row_clicked(self, index: QModelIndex) -> None:
         start, end = index.data(SPAN_ROLE)
         self.span_selected.emit(start, end)
-
-
-def _has_entity(document: Document, entity_id: str) -> bool:
-    try:
-        document.entity(entity_id)
-    except KeyError:
-        return False
-    return True

@@ -930,7 +930,7 @@ class MainWindow(QMainWindow):
         """Lists, filter bar and highlights follow the active filter."""
         document = self._document
         if document is not None:
-            self._filter.entity_ids = [i for i in self._filter.entity_ids if _has_entity(document, i)]
+            self._filter.entity_ids = [i for i in self._filter.entity_ids if document.has_entity(i)]
         self.entity_panel.set_filter(self._filter, self._filter_description())
         emphasised = [m.id for m in self._filtered_mentions()]
         self.article_view.highlighter.set_emphasised(emphasised, dim_others=bool(self._filter.entity_ids))
@@ -1044,7 +1044,7 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         self.entity_panel.set_document(document)
-        self._filter.entity_ids = [i for i in self._filter.entity_ids if _has_entity(document, i)]
+        self._filter.entity_ids = [i for i in self._filter.entity_ids if document.has_entity(i)]
         self.article_view.document_edited(m.id for m in self._filtered_mentions())
         self._apply_filter()
         self._nav_mentions = self._filtered_mentions()
@@ -1272,14 +1272,6 @@ class MainWindow(QMainWindow):
         self._save_layout()
         self.shutdown()
         super().closeEvent(event)
-
-
-def _has_entity(document: Document, entity_id: str) -> bool:
-    try:
-        document.entity(entity_id)
-    except KeyError:
-        return False
-    return True
 
 
 def _dropped_file(urls: list[QUrl]) -> str | None:

@@ -430,3 +430,20 @@ def test_reported_clause_is_the_one_after_the_verb_when_the_parse_finds_two(pipe
     assert [(q.kind, q.content, q.speaker) for q in found if q.cue == "noted"] == [
         ("mixed", "several “intangibles” left him further disillusioned", "Ham")
     ]
+
+
+@pytest.mark.model
+def test_reported_clause_opening_with_quoted_words_starts_at_the_mark(pipeline) -> None:
+    text = 'Donald Trump said at an event in Colorado that "a bomb" had gone off in New York.'
+    quote = only(pipeline, text)
+    assert (quote.kind, quote.content, quote.speaker) == (
+        "mixed",
+        '"a bomb" had gone off in New York',
+        "Donald Trump",
+    )
+
+
+@pytest.mark.model
+def test_reported_clause_without_marks_stays_indirect(pipeline) -> None:
+    quote = only(pipeline, "Donald Trump said at an event in Colorado that a bomb had gone off in New York.")
+    assert (quote.kind, quote.content) == ("indirect", "a bomb had gone off in New York")

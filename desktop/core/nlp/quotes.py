@@ -492,6 +492,13 @@ class _Finder:
             end = last.close_end
         return end, "mixed"
 
+    def opening(self, start: int) -> int:
+        """A reported clause that opens with quoted words starts at their opening mark (it is mixed)."""
+        i = bisect_left(self.quoted_starts, start) - 1
+        if i >= 0 and self.quoted[i].double and self.quoted[i].open_start < start <= self.quoted[i].start:
+            return self.quoted[i].open_start
+        return start
+
     def in_marks(self, offset: int) -> bool:
         i = bisect_left(self.quoted_starts, offset) - 1
         return i >= 0 and self.quoted[i].double and offset < self.quoted[i].close_end
@@ -548,6 +555,7 @@ class _Finder:
             if sum(by_start[j].end - by_start[j].start for j in inner) >= _ABSORB_RATIO * (end - start):
                 continue  # the clause is a direct quote already
             replaced.update(id(by_start[j]) for j in inner)
+            start = self.opening(start)
             end, kind = self.closing(start, end)
             found.append(
                 _Quote(kind, [(start, end)], attribution.speaker, attribution.apposition, attribution.cue)

@@ -447,3 +447,19 @@ def test_reported_clause_opening_with_quoted_words_starts_at_the_mark(pipeline) 
 def test_reported_clause_without_marks_stays_indirect(pipeline) -> None:
     quote = only(pipeline, "Donald Trump said at an event in Colorado that a bomb had gone off in New York.")
     assert (quote.kind, quote.content) == ("indirect", "a bomb had gone off in New York")
+
+
+@pytest.mark.model
+def test_speech_verb_after_a_preposition_takes_the_subject_of_the_main_verb(pipeline) -> None:
+    text = (
+        "President Barack Obama responded to a Gold Star mother on Wednesday by saying his refusal "
+        "to use the words “Islamic terrorism” was a “manufactured” issue."
+    )
+    quote = only(pipeline, text)
+    assert (quote.kind, quote.speaker, quote.cue) == ("mixed", "President Barack Obama", "saying")
+    assert quote.content.startswith("his refusal") and "“manufactured” issue" in quote.content
+
+
+@pytest.mark.model
+def test_other_verb_after_a_preposition_reports_nothing(pipeline) -> None:
+    assert find(pipeline, "Obama responded on Wednesday by visiting the troops in “Camp Victory.”") == []

@@ -94,6 +94,9 @@ class _Finder:
                     return child
                 if child.dep_ == "agent":
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head  # "responded by saying …", "after saying …"
+                continue
             if verb.dep_ not in _INHERITS_SUBJECT or verb.head.i == verb.i:
                 return None
             verb = verb.head

@@ -463,3 +463,18 @@ def test_speech_verb_after_a_preposition_takes_the_subject_of_the_main_verb(pipe
 @pytest.mark.model
 def test_other_verb_after_a_preposition_reports_nothing(pipeline) -> None:
     assert find(pipeline, "Obama responded on Wednesday by visiting the troops in “Camp Victory.”") == []
+
+
+@pytest.mark.model
+def test_quoted_label_keeps_the_rest_of_its_phrase_up_to_a_comma(pipeline) -> None:
+    quote = only(pipeline, "The union called Clinton a “champion” for its members, and endorsed her.")
+    assert (quote.kind, quote.content, quote.speaker) == (
+        "mixed",
+        "Clinton a “champion” for its members",
+        "The union",
+    )
+
+
+@pytest.mark.model
+def test_quoted_label_ending_the_sentence_ends_the_quote(pipeline) -> None:
+    assert only(pipeline, "The union called Clinton a “champion.”").content == "Clinton a “champion."

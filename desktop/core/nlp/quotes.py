@@ -34,6 +34,7 @@ _ASCEND_STEPS = 8
 _NAME_RUN_MAX = 8
 _NOT_NAME = ("ADP", "VERB", "AUX", "SCONJ", "CCONJ")
 _TITLE_MAX_WORDS = 8
+_CLOSING_MARKS = ("”", '"', "’", "'", "''", "»")
 
 
 @dataclass
@@ -360,12 +361,27 @@ class _Finder:
         after_verb = (t.idx for t in self.doc[verb.i + 1 :] if not (t.is_punct or t.dep_ == "prt"))
         first = called_for.left_edge.idx if called_for is not None else next(after_verb, quoted.start)
         start = min(first, quoted.start)
+        end = self.phrase_end(quoted)
         previous = found[-1] if found else None
         if previous is not None and previous.cue == (verb.idx, verb.idx + len(verb)):
             found[-1] = None
-            return _Quote("mixed", [(previous.start, quoted.end)])
-        kind = "direct" if start == quoted.start else "mixed"
-        return _Quote(kind, [(start, quoted.end)] if kind == "mixed" else list(quoted.fragments))
+            return _Quote("mixed", [(previous.start, end)])
+        kind = "direct" if start == quoted.start and end == quoted.end else "mixed"
+        return _Quote(kind, [(start, end)] if kind == "mixed" else list(quoted.fragments))
+
+    def phrase_end(self, quoted: Quoted) -> int:
+        """Where the phrase the label heads ends: a “champion” for its members, up to a comma."""
+        first, last = self.token_at(quoted.start), self.token_at(quoted.end)
+        tops = [t for t in self.doc[first:last] if not (first <= t.head.i < last)]
+        if len(tops) != 1:
+            return quoted.end
+        end = quoted.end
+        for token in self.doc[last : tops[0].right_edge.i + 1]:
+            if (token.is_punct and token.text not in _CLOSING_MARKS) or "\n" in token.text:
+                break
+            if not token.is_punct:
+                end = token.idx + len(token)
+        return end
 
     def absorbed(self, quoted: Quoted, verb: Token) -> bool:
         """Is the quote a small part of the clause the verb reports (kept as one mixed quote)?

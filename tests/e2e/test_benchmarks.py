@@ -21,4 +21,5 @@ def test_speed_benchmark_runs_on_a_tiny_input() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "× raw spaCy" in result.stdout
-    assert "Analyse one 1,500-word document" in result.stdout
+    assert "Cold start: launch → window shown" in result.stdout
+    assert "1,500 words in the reader: interactions" in result.stdout

@@ -94,9 +94,8 @@ def _drop_entity_references(document: Document, old: str, new: str | None) -> No
             fact.source_entity_id = new
         for part in (fact.subject, fact.predicate, fact.object, *fact.qualifiers):
             if part is not None and old in part.entity_ids:
-                part.entity_ids = list(dict.fromkeys(new if i == old else i for i in part.entity_ids if i))
-                if new is None:
-                    part.entity_ids = [i for i in part.entity_ids if i != old]
+                renamed = [new if i == old else i for i in part.entity_ids]
+                part.entity_ids = list(dict.fromkeys(i for i in renamed if i))
 
 
 def _forget_deletion(document: Document, start: int, end: int) -> None:
@@ -418,8 +417,9 @@ def carry_over_user_edits(edited: Document, fresh: Document) -> Document:
     fresh.deleted = list(edited.deleted)
     for entity in (e for e in edited.entities if e.origin == "user"):
         spans = {(m.start, m.end) for m in edited.entity_mentions(entity.id)}
-        members = list(dict.fromkeys(m.entity_id for m in fresh.mentions if (m.start, m.end) in spans))
-        members = [i for i in members if i]
+        members = list(
+            dict.fromkeys(m.entity_id for m in fresh.mentions if m.entity_id and (m.start, m.end) in spans)
+        )
         if len(members) > 1:
             merge_entities(fresh, members, entity.name)
         elif members:

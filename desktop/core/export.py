@@ -6,6 +6,7 @@ import csv
 import html
 import io
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.core.atomic import atomic_write_bytes, atomic_write_text
@@ -13,7 +14,7 @@ from desktop.core.labels import CATEGORIES, CATEGORY_TITLES, colour_for
 from desktop.core.model import Document, Fact, FactPart
 
 
-def _csv(rows: list[list[object]]) -> str:
+def _csv(rows: Sequence[Sequence[object]]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
@@ -34,22 +35,28 @@ def _entity_name(document: Document, entity_id: str | None) -> str:
 
 def csv_tables(document: Document) -> dict[str, str]:
     """entities.csv, mentions.csv, quotes.csv and facts.csv, as text."""
-    entities = [["id", "label", "name", "aliases", "mentions", "origin"]]
+    entities: list[list[object]] = [["id", "label", "name", "aliases", "mentions", "origin"]]
     for e in document.entities:
         entities.append([e.id, e.label, e.name, "; ".join(e.aliases), len(e.mention_ids), e.origin])
-    mentions = [["id", "start", "end", "label", "text", "entity", "value", "unit", "qualifier", "origin"]]
+    mentions: list[list[object]] = [
+        ["id", "start", "end", "label", "text", "entity", "value", "unit", "qualifier", "origin"]
+    ]
     for m in document.mentions:
         mentions.append(
             [m.id, m.start, m.end, m.label, m.text, _entity_name(document, m.entity_id), m.value, m.unit,
              m.qualifier, m.origin]
         )  # fmt: skip
-    quotes = [["id", "kind", "speaker", "speaker_entity", "cue", "text", "start", "end", "origin"]]
+    quotes: list[list[object]] = [
+        ["id", "kind", "speaker", "speaker_entity", "cue", "text", "start", "end", "origin"]
+    ]
     for q in document.quotes:
         quotes.append(
             [q.id, q.kind, q.speaker or "", _entity_name(document, q.speaker_entity_id), q.cue or "", q.text,
              q.start, q.end, q.origin]
         )  # fmt: skip
-    facts = [["id", "subject", "predicate", "object", "qualifiers", "source", "status", "note", "sentence"]]
+    facts: list[list[object]] = [
+        ["id", "subject", "predicate", "object", "qualifiers", "source", "status", "note", "sentence"]
+    ]
     for f in document.facts:
         qualifiers = "; ".join(q.text for q in f.qualifiers)
         sentence = document.text[f.sentence_start : f.sentence_end]

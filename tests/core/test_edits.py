@@ -178,3 +178,14 @@ def test_reanalysis_keeps_user_edits() -> None:
     assert {result.mention(i).text for i in dprk.mention_ids} == {"Pyongyang", "North Korea"}
     assert [q.text for q in result.quotes if q.origin == "user"] == ["Kim left"]
     assert len({q.id for q in result.quotes}) == len(result.quotes)
+
+
+def test_removing_an_entity_unlinks_it_from_facts_and_quotes() -> None:
+    document = make()
+    fact = add_fact(document, 0, TEXT.index("."))
+    kim = entity_named(document, "Kim").id
+    document.quotes[0].speaker_entity_id = kim
+    assert kim in fact.predicate.entity_ids
+    remove_entity(document, kim)
+    assert kim not in fact.predicate.entity_ids and None not in fact.predicate.entity_ids
+    assert document.quotes[0].speaker_entity_id is None

@@ -262,7 +262,7 @@ def _fact_at(verb: Token, sentence: Span, context: _Context) -> Span | None:
         "subject": _chars(doc, subject_range),
         "predicate": _chars(doc, predicate_range),
         "object": _chars(doc, object_range),
-        "qualifiers": [[*_chars(doc, (start, end)), label] for start, end, label in qualifiers],
+        "qualifiers": [[*_token_chars(doc, start, end), label] for start, end, label in qualifiers],
         "source": source,
         "source_resolved": source_resolved,
         "quote": quote,
@@ -445,7 +445,9 @@ def _speaker_from_parse(verb: Token) -> tuple[int, int] | None:
 
 
 def _chars(doc: Doc, token_range: tuple[int, int] | None) -> list[int] | None:
-    if token_range is None:
-        return None
-    start, end = token_range
+    return None if token_range is None else _token_chars(doc, *token_range)
+
+
+def _token_chars(doc: Doc, start: int, end: int) -> list[int]:
+    """Character offsets of tokens start..end (end exclusive)."""
     return [doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)]

@@ -428,7 +428,7 @@ def _person_names(
 
 def _name_words(names: set[tuple[str, ...]]) -> set[str]:
     """First and last words of full names: the short forms news uses ("Putin", "Karim")."""
-    words = set()
+    words: set[str] = set()
     for name in names:
         capitals = [w for w in name if w[:1].isupper() and w.lower() not in _NAME_PARTICLES]
         if capitals:

@@ -478,3 +478,16 @@ def test_quoted_label_keeps_the_rest_of_its_phrase_up_to_a_comma(pipeline) -> No
 @pytest.mark.model
 def test_quoted_label_ending_the_sentence_ends_the_quote(pipeline) -> None:
     assert only(pipeline, "The union called Clinton a “champion.”").content == "Clinton a “champion."
+
+
+@pytest.mark.model
+def test_dash_byline_ending_in_a_full_stop_before_a_blank_line_names_the_speaker(pipeline) -> None:
+    text = "“We deserve a leader who listens to us.”― Carla Sanchez.\n\nGetty/Instagram.\n\nThe end."
+    quote = only(pipeline, text)
+    assert (quote.content, quote.speaker) == ("We deserve a leader who listens to us.", "Carla Sanchez")
+
+
+@pytest.mark.model
+def test_dash_line_that_is_not_a_name_attributes_nothing(pipeline) -> None:
+    text = "“We deserve a leader who listens to us and keeps his word.” ― and then the crowd went home.\n"
+    assert find(pipeline, text) == []

@@ -129,9 +129,10 @@ class _Finder:
         after = self.text[quoted.close_end : limit].lstrip(" \t\u00a0")
         if after[:1] in ("―", "—", "–") and after[1:].strip():
             line = after[1:].split("\n", 1)[0]
-            names = self.tokens_between(quoted.close_end + self.text[quoted.close_end :].index(line), limit)
-            names = [t for t in names if t.idx < quoted.close_end + len(after)]
-            names = names[: next((i for i, t in enumerate(names) if "\n" in t.text), len(names))]
+            line_start = quoted.close_end + self.text[quoted.close_end :].index(line)
+            names = self.tokens_between(line_start, line_start + len(line))
+            while names and names[-1].is_punct:
+                names.pop()  # "― Carla Sanchez." ends the line, not the name
             if 0 < len(names) <= 6 and names[0].is_title:
                 return _Attribution(self.doc[names[0].i : names[-1].i + 1], None, None)
         if last not in ",?!—–-…:" and not after.startswith(","):

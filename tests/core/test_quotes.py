@@ -491,3 +491,20 @@ def test_dash_byline_ending_in_a_full_stop_before_a_blank_line_names_the_speaker
 def test_dash_line_that_is_not_a_name_attributes_nothing(pipeline) -> None:
     text = "“We deserve a leader who listens to us and keeps his word.” ― and then the crowd went home.\n"
     assert find(pipeline, text) == []
+
+
+@pytest.mark.model
+def test_reported_clause_stops_before_a_coordinated_speech_verb(pipeline) -> None:
+    text = (
+        "China said it was “resolutely opposed” to the test and warned North Korea "
+        "to refrain from further actions."
+    )
+    said = [q for q in find(pipeline, text) if q.cue == "said"]
+    assert [(q.content, q.speaker) for q in said] == [("it was “resolutely opposed” to the test", "China")]
+
+
+@pytest.mark.model
+def test_reported_clause_runs_on_through_a_coordinated_verb_that_is_not_speech(pipeline) -> None:
+    text = "The mayor said the city had recovered and thanked the firefighters for their work."
+    quote = only(pipeline, text)
+    assert quote.content == "the city had recovered and thanked the firefighters for their work"

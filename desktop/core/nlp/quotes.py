@@ -459,7 +459,7 @@ class _Finder:
         """Character range of what a cue verb reports, without "that" and end punctuation.
 
         A clause after the verb runs to the end of the verb's phrase, so that
-        "said X, citing Y" and "said X and warned Y" report both, as news readers read them.
+        "said X, citing Y" reports both, as news readers read them; "said X and warned Y" is two reports.
         """
         doc = verb.doc
         if verb.lower_ == "according":
@@ -473,7 +473,8 @@ class _Finder:
             asks = self.prepositional_object(verb)
             if clause is not None and verb.i < clause.i:
                 start = max(clause.left_edge.i, verb.i + 1)
-                tokens, root = list(doc[start : max(clause.right_edge.i, verb.right_edge.i) + 1]), clause
+                end = self.report_end(verb, clause)
+                tokens, root = list(doc[start : end + 1]), clause
             elif clause is not None:
                 tokens, root = list(clause.subtree), clause
             elif asks is not None:
@@ -500,6 +501,28 @@ class _Finder:
         if len(tokens) < 2:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), root
+
+    def report_end(self, verb: Token, clause: Token) -> int:
+        """Last token of what a verb reports: its clause and phrase, up to a coordinated speech verb.
+
+        "said it was opposed and warned X to refrain": the second cue verb makes a
+        report of its own, so the first one's ends before "and warned", whether the
+        parse joins it to the cue verb or to the reported clause.
+        """
+        seconds = [c for c in verb.rights if c.dep_ == "conj" and c.i > clause.i]
+        seconds += [
+            c
+            for c in clause.rights
+            if c.dep_ == "conj" and not any(g.dep_ in _SPEAKER_DEPS for g in c.children)
+        ]
+        speech = [c.left_edge.i for c in seconds if self.is_cue_verb(c, self.cues.speech_verbs)]
+        cut = min(speech, default=None)
+        end = max(clause.right_edge.i, verb.right_edge.i)
+        if cut is None:
+            return end
+        while cut > clause.i + 1 and (verb.doc[cut - 1].dep_ == "cc" or verb.doc[cut - 1].is_punct):
+            cut -= 1  # the "and" (", and") belongs to neither report
+        return min(end, cut - 1)
 
     def closing(self, start: int, end: int) -> tuple[int, str]:
         """A reported clause with quoted words is mixed; one that ends inside marks ends after them."""

@@ -4,9 +4,13 @@ Prints one line "BENCH {json}" with wall-clock timestamps (time.time(), so the
 parent can subtract its own launch time) and durations in seconds:
 window_shown_at, highlighted_at, longest_stall (QTimer heartbeat, from the
 window appearing to the highlights applied), filter_click, edit, scroll_all,
-scroll_longest_stall, peak_rss_mb.
+scroll_longest_stall, peak_rss_mb (this process), worker_peak_rss_mb (the
+analysis process, read once it has ended).
 
     python benchmarks/gui_probe.py ARTICLE [--interactions]
+
+Qt is imported inside main(): the analysis process is spawned and re-imports
+this script as its main module, and must not load Qt for nothing.
 """
 
 from __future__ import annotations
@@ -17,15 +21,13 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-
-from desktop.core import edits
-from desktop.ui.main_window import MainWindow
 
 HEARTBEAT_MS = 5
 
@@ -34,6 +36,8 @@ class Heartbeat:
     """The longest gap between timer ticks = the longest the event loop was blocked."""
 
     def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
         self.timer = QTimer()
         self.timer.setInterval(HEARTBEAT_MS)
         self.timer.timeout.connect(self._tick)
@@ -56,6 +60,12 @@ def settle(app: QApplication) -> None:
 
 
 def main() -> int:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core import edits
+    from desktop.ui.main_window import MainWindow
+
     article = Path(sys.argv[1])
     interactions = "--interactions" in sys.argv
     app = QApplication(sys.argv[:1])
@@ -111,8 +121,9 @@ def main() -> int:
         figures["scroll_all"] = time.perf_counter() - started
         figures["scroll_longest_stall"] = heartbeat.longest
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.shutdown()  # ends the analysis process, so its peak RSS can be read
+    figures["worker_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print("BENCH " + json.dumps(figures), flush=True)
-    window.shutdown()
     return 0
 
 

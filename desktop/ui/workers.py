@@ -1,20 +1,28 @@
-"""Background NLP: the spaCy model loads and analyses on a worker thread.
+"""Background NLP: requests go to a worker thread; the real model runs in a worker process.
 
 The GUI thread never imports spaCy or runs the pipeline; it sends requests
 through queued signals and gets a Document (or a user-facing message) back.
 Every request carries a token so a result for an article the user has
 already left is recognised and dropped by the window.
+
+The default loader starts one long-lived analysis process (see
+analysis_process) that holds the loaded pipeline: in a thread of this process
+the model load and the analysis would hold the GIL long enough to freeze the
+window. The worker thread only waits on the pipe and decodes the result.
+Injected loaders (the tests' fakes) still run in the worker thread.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.core.errors import DossierError
 from desktop.core.model import Document
+from desktop.ui.analysis_process import decode_document, message_for, serve
 
 
 class AnalysisPipeline(Protocol):
@@ -28,11 +36,72 @@ class AnalysisPipeline(Protocol):
 PipelineLoader = Callable[[], AnalysisPipeline]
 
 
-def load_default_pipeline() -> AnalysisPipeline:
-    """Imported here, on the worker thread: importing spaCy alone takes most of a second."""
-    from desktop.core.nlp.pipeline import load_pipeline
+class ProcessPipeline:
+    """The real pipeline, loaded and run in a spawned process; called from the worker thread only.
 
-    return load_pipeline()
+    "spawn", never fork: forking a process with Qt threads running can deadlock the child.
+    If the process dies (out of memory, killed), the next analysis starts a new one.
+    """
+
+    def __init__(self) -> None:
+        self.model_name = ""
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._connection: multiprocessing.connection.Connection | None = None
+        self._closed = False
+        self._start()
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        ours, theirs = context.Pipe()
+        self._process = context.Process(target=serve, args=(theirs,), name="dossier-analysis", daemon=True)
+        self._process.start()
+        theirs.close()  # so a dead process shows as EOF on our end
+        self._connection = ours
+        self.model_name = self._receive("loaded")
+
+    def _receive(self, expected: str) -> Any:  # the model name or the encoded document
+        assert self._connection is not None
+        try:
+            kind, payload = self._connection.recv()
+        except (EOFError, OSError):
+            self._stop()
+            raise DossierError("The analysis process stopped unexpectedly; try again.") from None
+        if kind == "failed":
+            raise DossierError(payload)
+        assert kind == expected, kind
+        return payload
+
+    def analyze(self, text: str, source: str | None = None, title: str | None = None) -> Document:
+        if self._closed:
+            raise DossierError("Dossier is closing.")
+        if self._connection is None:
+            self._start()
+        assert self._connection is not None
+        try:
+            self._connection.send((text, source, title))
+        except OSError:
+            self._stop()
+            raise DossierError("The analysis process stopped unexpectedly; try again.") from None
+        return decode_document(self._receive("analysed"))
+
+    def close(self) -> None:
+        """Stop the process now, even mid-analysis (a waiting analyze() fails with a message)."""
+        self._closed = True
+        self._stop()
+
+    def _stop(self) -> None:
+        process, self._process = self._process, None
+        connection, self._connection = self._connection, None
+        if process is not None and process.is_alive():
+            process.terminate()
+            process.join(timeout=5)
+        if connection is not None:
+            connection.close()
+
+
+def load_default_pipeline() -> AnalysisPipeline:
+    """Starts the analysis process; returns once its model is loaded (on the worker thread)."""
+    return ProcessPipeline()
 
 
 class AnalysisWorker(QObject):
@@ -55,27 +124,26 @@ class AnalysisWorker(QObject):
             self.model_loaded.emit(self._pipeline.model_name)
         return self._pipeline
 
+    @property
+    def pipeline(self) -> AnalysisPipeline | None:
+        """The loaded pipeline, if any (None while it loads)."""
+        return self._pipeline
+
     @Slot()
     def load(self) -> None:
         try:
             self._ensure_pipeline()
         except Exception as error:  # any failure must reach the user as a message, not kill the thread
-            self.failed.emit(-1, _message_for(error, "The language model could not be loaded"))
+            self.failed.emit(-1, message_for(error, "The language model could not be loaded"))
 
     @Slot(int, str, object, object)
     def analyze(self, token: int, text: str, source: str | None, title: str | None) -> None:
         try:
             document = self._ensure_pipeline().analyze(text, source=source, title=title)
         except Exception as error:  # same: a message for the status bar, never a traceback
-            self.failed.emit(token, _message_for(error, "The analysis failed"))
+            self.failed.emit(token, message_for(error, "The analysis failed"))
             return
         self.analysed.emit(token, document)
-
-
-def _message_for(error: Exception, what: str) -> str:
-    if isinstance(error, DossierError):
-        return str(error)
-    return f"{what}: {type(error).__name__}: {error}"
 
 
 class AnalysisThread(QObject):
@@ -93,6 +161,7 @@ class AnalysisThread(QObject):
         self._thread.finished.connect(self.worker.deleteLater)
         self._load_requested.connect(self.worker.load)
         self._analysis_requested.connect(self.worker.analyze)
+        self._shut_down = False
         self._thread.start()
 
     def load(self) -> None:
@@ -102,7 +171,17 @@ class AnalysisThread(QObject):
         self._analysis_requested.emit(token, text, source, title)
 
     def shutdown(self) -> None:
-        """Let a running analysis finish, then stop the thread (Qt aborts on a running QThread)."""
+        """Stop the analysis process (mid-analysis too), then the thread (Qt aborts on a running QThread).
+
+        An in-thread pipeline (a test's fake) cannot be interrupted: its analysis runs to the end.
+        """
+        if self._shut_down:
+            return  # the window closes and the app quits: both ask
+        self._shut_down = True
+        self.worker.blockSignals(True)  # nothing reaches a closing window
+        close = getattr(self.worker.pipeline, "close", None)
+        if close is not None:
+            close()
         if self._thread.isRunning():
             self._thread.quit()
             self._thread.wait()

@@ -1,0 +1,88 @@
+"""The analysis process: spaCy loads and runs here, outside the reader's process.
+
+A model load or a long analysis in a thread of the GUI process holds the GIL
+for hundreds of milliseconds at a time (long C calls, imports), which freezes
+the window; a separate process cannot. This module has no Qt import, so the
+spawned process never loads Qt.
+
+The Document comes back as pickled pieces of at most ``PIECE`` annotations:
+unpickling holds the GIL for the whole call, and one call for 11,000 mentions
+with their quotes and facts takes ~100 ms; in pieces the GUI thread gets the
+GIL between them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from multiprocessing.connection import Connection
+from typing import Any
+
+from desktop.core.errors import DossierError
+from desktop.core.model import Document
+
+PIECE = 500
+LIST_FIELDS = ("mentions", "entities", "quotes", "facts", "deleted")
+
+
+def encode_document(document: Document) -> list[bytes]:
+    """The scalar fields first, then every list in pieces; decode_document reverses it."""
+    scalars = {
+        f.name: getattr(document, f.name) for f in dataclasses.fields(document) if f.name not in LIST_FIELDS
+    }
+    pieces = [pickle.dumps(scalars, protocol=pickle.HIGHEST_PROTOCOL)]
+    for name in LIST_FIELDS:
+        items = getattr(document, name)
+        starts = range(0, len(items), PIECE)
+        pieces.append(pickle.dumps(len(starts), protocol=pickle.HIGHEST_PROTOCOL))
+        pieces.extend(pickle.dumps(items[i : i + PIECE], protocol=pickle.HIGHEST_PROTOCOL) for i in starts)
+    return pieces
+
+
+def decode_document(pieces: list[bytes]) -> Document:
+    """Unpickled one piece at a time, so no single call holds the GIL for long (see module doc)."""
+    remaining = iter(pieces)
+    fields: dict[str, Any] = pickle.loads(next(remaining))
+    for name in LIST_FIELDS:
+        count: int = pickle.loads(next(remaining))
+        items: list[Any] = []
+        for _ in range(count):
+            items.extend(pickle.loads(next(remaining)))
+        fields[name] = items
+    return Document(**fields)
+
+
+def serve(connection: Connection) -> None:
+    """The process's main loop: load the pipeline, report its name, then analyse each request.
+
+    Replies are ("loaded", model name), ("analysed", pieces) or ("failed", message); the
+    message is for the reader, like the in-process worker's. The loop ends when the
+    window closes its end of the pipe (or dies), so the process never outlives it.
+    """
+    try:
+        from desktop.core.nlp.pipeline import load_pipeline
+
+        pipeline = load_pipeline()
+    except Exception as error:  # the reader gets a message, the process ends
+        connection.send(("failed", message_for(error, "The language model could not be loaded")))
+        return
+    connection.send(("loaded", pipeline.model_name))
+    while True:
+        try:
+            text, source, title = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = ("analysed", encode_document(pipeline.analyze(text, source=source, title=title)))
+        except Exception as error:  # same: a message for the status bar, never a traceback
+            reply = ("failed", message_for(error, "The analysis failed"))
+        try:
+            connection.send(reply)
+        except (BrokenPipeError, OSError):
+            return
+
+
+def message_for(error: Exception, what: str) -> str:
+    if isinstance(error, DossierError):
+        return str(error)
+    return f"{what}: {type(error).__name__}: {error}"

@@ -508,3 +508,18 @@ def test_reported_clause_runs_on_through_a_coordinated_verb_that_is_not_speech(p
     text = "The mayor said the city had recovered and thanked the firefighters for their work."
     quote = only(pipeline, text)
     assert quote.content == "the city had recovered and thanked the firefighters for their work"
+
+
+@pytest.mark.model
+def test_quoted_label_phrase_ends_before_when_and_where_it_was_said(pipeline) -> None:
+    text = (
+        "Former President Bill Clinton criticized the Affordable Care Act as a “crazy system” "
+        "during a campaign stop in Flint."
+    )
+    assert only(pipeline, text).content == "the Affordable Care Act as a “crazy system"
+
+
+@pytest.mark.model
+def test_quoted_label_keeps_what_it_is_for_but_not_where_it_was_said(pipeline) -> None:
+    text = "The union called Clinton a “champion” for its members in a statement."
+    assert only(pipeline, text).content == "Clinton a “champion” for its members"

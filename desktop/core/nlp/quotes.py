@@ -371,13 +371,20 @@ class _Finder:
         return _Quote(kind, [(start, end)] if kind == "mixed" else list(quoted.fragments))
 
     def phrase_end(self, quoted: Quoted) -> int:
-        """Where the phrase the label heads ends: a “champion” for its members, up to a comma."""
+        """Where the phrase the label heads ends: a “champion” for its members, up to a comma.
+
+        When and where it was said (a parse often hangs it on the label) is not part of it.
+        """
         first, last = self.token_at(quoted.start), self.token_at(quoted.end)
         tops = [t for t in self.doc[first:last] if not (first <= t.head.i < last)]
         if len(tops) != 1:
             return quoted.end
         end = quoted.end
         for token in self.doc[last : tops[0].right_edge.i + 1]:
+            if token.dep_ == "npadvmod" or (
+                token.dep_ == "prep" and token.lower_ in self.cues.circumstance_prepositions
+            ):
+                break  # "… “disgrace” Wednesday", "… “crazy system” during a stop": when and where
             if (token.is_punct and token.text not in _CLOSING_MARKS) or "\n" in token.text:
                 break
             if not token.is_punct:

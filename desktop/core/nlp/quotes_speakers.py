@@ -43,6 +43,7 @@ class Cues:
     title_small_words: frozenset[str]
     prepositional_cues: dict[str, tuple[str, ...]]
     description_heads: dict[str, str]
+    circumstance_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def load_cues() -> Cues:
         title_small_words=frozenset(data["title_small_words"]),
         prepositional_cues={verb: tuple(preps) for verb, preps in data["prepositional_cues"].items()},
         description_heads=dict(data["description_heads"]),
+        circumstance_prepositions=frozenset(data["circumstance_prepositions"]),
     )
 
 

@@ -14,8 +14,10 @@ GIL between them.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import pickle
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 from desktop.core.errors import DossierError
@@ -23,6 +25,19 @@ from desktop.core.model import Document
 
 PIECE = 500
 LIST_FIELDS = ("mentions", "entities", "quotes", "facts", "deleted")
+
+
+def start_process() -> tuple[BaseProcess, Connection]:
+    """A new analysis process and our end of its pipe; it starts loading the model at once.
+
+    "spawn", never fork: forking a process with Qt threads running can deadlock the child.
+    """
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    process = context.Process(target=serve, args=(theirs,), name="dossier-analysis", daemon=True)
+    process.start()
+    theirs.close()  # so a dead process shows as EOF on our end
+    return process, ours
 
 
 def encode_document(document: Document) -> list[bytes]:

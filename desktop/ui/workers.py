@@ -14,7 +14,8 @@ Injected loaders (the tests' fakes) still run in the worker thread.
 
 from __future__ import annotations
 
-import multiprocessing
+import multiprocessing.connection
+import multiprocessing.process
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -22,7 +23,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.core.errors import DossierError
 from desktop.core.model import Document
-from desktop.ui.analysis_process import decode_document, message_for, serve
+from desktop.ui.analysis_process import decode_document, message_for, start_process
 
 
 class AnalysisPipeline(Protocol):
@@ -39,7 +40,6 @@ PipelineLoader = Callable[[], AnalysisPipeline]
 class ProcessPipeline:
     """The real pipeline, loaded and run in a spawned process; called from the worker thread only.
 
-    "spawn", never fork: forking a process with Qt threads running can deadlock the child.
     If the process dies (out of memory, killed), the next analysis starts a new one.
     """
 
@@ -51,12 +51,7 @@ class ProcessPipeline:
         self._start()
 
     def _start(self) -> None:
-        context = multiprocessing.get_context("spawn")
-        ours, theirs = context.Pipe()
-        self._process = context.Process(target=serve, args=(theirs,), name="dossier-analysis", daemon=True)
-        self._process.start()
-        theirs.close()  # so a dead process shows as EOF on our end
-        self._connection = ours
+        self._process, self._connection = start_process()
         self.model_name = self._receive("loaded")
 
     def _receive(self, expected: str) -> Any:  # the model name or the encoded document

@@ -587,6 +587,7 @@ class _Finder:
             i = bisect_left(starts, start + 1) - 1
             if i >= 0 and by_start[i].end > start:
                 continue  # the clause lies inside a direct quote
+            attribution: _Attribution | None
             if according:
                 to = token.nbor()
                 source = next((c for c in to.children if c.dep_ == "pobj"), None)

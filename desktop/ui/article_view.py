@@ -138,8 +138,7 @@ class MentionHighlighter(QSyntaxHighlighter):
         self._by_label = {label: [] for label in labels}
         for mention in self._mentions:
             self._by_label[mention.label].append(mention)
-        self._stale = set(range(len(self._block_starts)))
-        self.refresh_visible()
+        self._mark_all_stale()
 
     def visible_labels(self) -> set[str]:
         return set(self._visible)
@@ -160,7 +159,7 @@ class MentionHighlighter(QSyntaxHighlighter):
         self._emphasised = new
         if dim_others != self._dim_others:
             self._dim_others = dim_others
-            self._mark_stale(self._mentions)
+            self._mark_all_stale()  # every mention changes: cheaper than finding each one's blocks
         else:
             self._mark_stale(m for m in self._mentions if m.id in changed)
 
@@ -188,6 +187,10 @@ class MentionHighlighter(QSyntaxHighlighter):
     def ensure_fresh(self, block_number: int) -> None:
         if block_number in self._stale:
             self.rehighlightBlock(self.document().findBlockByNumber(block_number))
+
+    def _mark_all_stale(self) -> None:
+        self._stale = set(range(len(self._block_starts)))
+        self.refresh_visible()
 
     def _mark_stale(self, mentions: Iterable[Mention]) -> None:
         for mention in mentions:

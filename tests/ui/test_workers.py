@@ -1,0 +1,44 @@
+"""The analysis process: what comes back is the Document the pipeline made, and a dead process is survivable."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.errors import DossierError
+from desktop.ui.analysis_process import PIECE, decode_document, encode_document
+from desktop.ui.workers import ProcessPipeline
+from tests.ui.fakes import SEED, make_document
+
+
+def test_a_document_survives_the_trip_in_pieces() -> None:
+    text = "\n\n".join([SEED.read_text(encoding="utf-8")] * 40)
+    document = make_document(text, source="seed.txt", title="Kim leaves Russia")
+    document.deleted.append((0, 3, "PERSON"))
+    document.meta["author"] = "TASS"
+    assert len(document.mentions) > 2 * PIECE  # several pieces, so the joining is exercised
+
+    pieces = encode_document(document)
+    decoded = decode_document(pieces)
+
+    assert decoded == document
+    assert len(pieces) > 5
+    middle = document.mentions[len(document.mentions) // 2]
+    assert decoded.mention_at(middle.start) == middle  # the lookup index is rebuilt, not left empty
+
+
+@pytest.mark.model
+def test_the_process_gives_what_the_pipeline_gives_and_restarts_after_dying(pipeline) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    process_pipeline = ProcessPipeline()
+    try:
+        assert process_pipeline.model_name == pipeline.model_name
+        assert process_pipeline.analyze(text, title="Seed") == pipeline.analyze(text, title="Seed")
+
+        process_pipeline._process.kill()  # as the system would, out of memory
+        with pytest.raises(DossierError, match="stopped unexpectedly"):
+            process_pipeline.analyze(text)
+        assert process_pipeline.analyze(text).mentions == pipeline.analyze(text).mentions
+    finally:
+        process_pipeline.close()
+    with pytest.raises(DossierError):
+        process_pipeline.analyze(text)

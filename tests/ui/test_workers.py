@@ -1,4 +1,4 @@
-"""The analysis process: what comes back is the Document the pipeline made, and a dead process is survivable."""
+"""The analysis process: it returns the Document the pipeline made, and a dead process is survivable."""
 
 from __future__ import annotations
 

@@ -152,6 +152,17 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
+NOTES_MARKER = "<!-- notes: kept when the table is rewritten -->"
+
+
+def kept_notes(out: Path) -> str:
+    """The hand-written part of the report (what limits each figure), below the marker, survives a rerun."""
+    if not out.exists():
+        return ""
+    text = out.read_text(encoding="utf-8")
+    return "\n" + text[text.index(NOTES_MARKER) :] if NOTES_MARKER in text else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -258,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     print(report)
     if not args.quick:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(report, encoding="utf-8")
+        args.out.write_text(report + kept_notes(args.out), encoding="utf-8")
     return 0
 
 

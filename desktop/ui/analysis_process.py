@@ -87,6 +87,7 @@ def serve(connection: Connection) -> None:
             text, source, title = connection.recv()
         except (EOFError, OSError):
             return
+        reply: tuple[str, list[bytes] | str]
         try:
             reply = ("analysed", encode_document(pipeline.analyze(text, source=source, title=title)))
         except Exception as error:  # same: a message for the status bar, never a traceback

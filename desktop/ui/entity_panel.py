@@ -115,8 +115,13 @@ class Legend(QGroupBox):
             self._grid.addWidget(box, row + i // LEGEND_COLUMNS, i % LEGEND_COLUMNS)
 
 
+# Sizing rows to their wrapped text asks every row for its data on each layout:
+# fine for an article's few dozen quotes, seconds for a book's thousands of facts.
+WRAPPED_ROWS_LIMIT = 300
+
+
 class SpanTable(QTableView):
-    """Quotes or facts: rows grow to their wrapped text; one column stretches, the others keep a width."""
+    """Quotes or facts: rows grow to their wrapped text (short lists); one column stretches."""
 
     def __init__(self, object_name: str, stretch_column: int, widths: dict[int, int]) -> None:
         super().__init__()
@@ -148,6 +153,14 @@ class SpanTable(QTableView):
         return index.data(ITEM_ID_ROLE) if index.isValid() and self.selectionModel().hasSelection() else None
 
     def _size_columns(self) -> None:
+        model = self.model()
+        wrapped = model is None or model.rowCount() <= WRAPPED_ROWS_LIMIT
+        rows = self.verticalHeader()
+        if wrapped:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        else:  # long lists: two lines a row, the whole text in the tooltip
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            rows.setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 6)
         header = self.horizontalHeader()
         for column in range(header.count()):
             if column == self._stretch_column:
@@ -197,6 +210,7 @@ class EntityPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityPanel")
+        self._rows_hidden_by_text = False
         self.legend = Legend()
         self.entity_model = EntityTreeModel(self)
         self.quote_model = QuoteTableModel(self)
@@ -229,7 +243,9 @@ class EntityPanel(QWidget):
         header = self.entity_tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed width: sizing to contents re-measures every row after each reset.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance("Mentions") + 24)
         self.entity_tree.selectionModel().selectionChanged.connect(self._on_entity_selection_changed)
         self.entity_tree.clicked.connect(self._on_entity_clicked)
 
@@ -266,10 +282,12 @@ class EntityPanel(QWidget):
             self.entity_model.set_document(document)
             self.quote_model.set_document(document)
             self.fact_model.set_document(document)
-            self.entity_tree.expandAll()
+            for row in range(self.entity_model.rowCount()):  # categories only: expandAll walks every row
+                self.entity_tree.setExpanded(self.entity_model.index(row, 0), True)
             self._reselect([i for i in selected if document is not None and document.has_entity(i)])
         finally:
             self.entity_tree.selectionModel().blockSignals(False)
+        self._rows_hidden_by_text = False  # the model reset showed every row again
         self._update_involvement()
         self._sync_category_rows()
         self._apply_text_filter()
@@ -365,6 +383,9 @@ class EntityPanel(QWidget):
     def _apply_text_filter(self) -> None:
         """The search text hides entities whose name and spellings do not contain it."""
         needle = self._filter.text.strip().lower()
+        if not needle and not self._rows_hidden_by_text:
+            return  # nothing to show again: skip walking every entity row
+        self._rows_hidden_by_text = bool(needle)
         for category_row in range(self.entity_model.rowCount()):
             category = self.entity_model.index(category_row, 0)
             for row in range(self.entity_model.rowCount(category)):

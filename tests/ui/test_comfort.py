@@ -100,3 +100,19 @@ def test_the_window_title_marks_unsaved_edits(qtbot, seed_window: MainWindow) ->
     assert seed_window.isWindowModified()
     seed_window.undo_action.trigger()
     assert not seed_window.isWindowModified()
+
+
+def test_quote_rows_wrap_for_short_lists_and_stay_two_lines_for_long_ones(qtbot) -> None:
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QHeaderView
+
+    from desktop.ui.entity_panel import WRAPPED_ROWS_LIMIT, SpanTable
+
+    table = SpanTable("quoteList", stretch_column=1, widths={0: 80})
+    qtbot.addWidget(table)
+    short = QStandardItemModel(3, 2)
+    table.setModel(short)
+    assert table.verticalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
+    long = QStandardItemModel(WRAPPED_ROWS_LIMIT + 1, 2)
+    table.setModel(long)
+    assert table.verticalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed

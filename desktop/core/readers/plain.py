@@ -9,7 +9,7 @@ Western news copy was saved in.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from pathlib import Path
 
 from desktop.core.articles import Article, first_line_title, normalize_text
@@ -134,8 +134,12 @@ def _letters_inside_words(text: str) -> int:
     return score
 
 
+# Control characters other than whitespace: a binary file decoded as text is full of them.
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _refuse_binary(text: str, path: Path) -> str:
-    controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v")
+    controls = len(_CONTROLS.findall(text))  # C speed: a Python loop took ~100 ms on 100k words
     if controls > len(text) * _MAX_CONTROL_RATIO:
         raise _binary(path)
     return text

@@ -128,6 +128,7 @@ class SpanTable(QTableView):
         self.setObjectName(object_name)
         self._stretch_column = stretch_column
         self._widths = widths
+        self._wrapped = True  # matches the mode set below
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -155,12 +156,14 @@ class SpanTable(QTableView):
     def _size_columns(self) -> None:
         model = self.model()
         wrapped = model is None or model.rowCount() <= WRAPPED_ROWS_LIMIT
-        rows = self.verticalHeader()
-        if wrapped:
-            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        else:  # long lists: two lines a row, the whole text in the tooltip
-            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            rows.setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 6)
+        if wrapped != self._wrapped:  # setting the mode re-sizes every row at once: only on a change
+            self._wrapped = wrapped
+            rows = self.verticalHeader()
+            if wrapped:
+                rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            else:  # long lists: two lines a row, the whole text in the tooltip
+                rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+                rows.setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 6)
         header = self.horizontalHeader()
         for column in range(header.count()):
             if column == self._stretch_column:
@@ -282,8 +285,7 @@ class EntityPanel(QWidget):
             self.entity_model.set_document(document)
             self.quote_model.set_document(document)
             self.fact_model.set_document(document)
-            for row in range(self.entity_model.rowCount()):  # categories only: expandAll walks every row
-                self.entity_tree.setExpanded(self.entity_model.index(row, 0), True)
+            self.entity_tree.expandAll()
             self._reselect([i for i in selected if document is not None and document.has_entity(i)])
         finally:
             self.entity_tree.selectionModel().blockSignals(False)

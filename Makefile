@@ -39,6 +39,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check desktop tests benchmarks packaging
 	$(BIN)/ruff format --check desktop tests benchmarks packaging
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # textacy (the quotes baseline) lives in its own venv: it drags in scikit-learn,
 # which would slow Dossier's start-up if installed beside it.

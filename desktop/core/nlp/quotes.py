@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from desktop.core.nlp.quotes_marks import Quoted, find_quoted
+from desktop.core.nlp.quotes_marks import Fragmented, Quoted, find_quoted
 from desktop.core.nlp.quotes_speakers import Cues, SpeakerResolver, load_cues, speaker_span
 from desktop.core.nlp.spans import QUOTE_GROUP
 
@@ -38,20 +38,12 @@ _CLOSING_MARKS = ("”", '"', "’", "'", "''", "»")
 
 
 @dataclass
-class _Quote:
+class _Quote(Fragmented):
     kind: str
     fragments: list[tuple[int, int]]
     speaker: Span | None = None
     apposition: Span | None = None
     cue: tuple[int, int] | None = None
-
-    @property
-    def start(self) -> int:
-        return self.fragments[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.fragments[-1][1]
 
 
 @dataclass

@@ -22,14 +22,10 @@ _OPEN_CONTEXT = set(" \t\n([{—–-/")  # what may stand before an opening mark
 _CLOSE_CONTEXT = set(" \t\n)]}.,;:!?—–-/…")  # what may stand after a closing mark
 
 
-@dataclass
-class Quoted:
-    """Text between a pair of marks; ``fragments`` are the content pieces, one per paragraph."""
+class Fragmented:
+    """Something made of text fragments (a quote split by its attribution): it spans first to last."""
 
-    open_start: int  # offset of the opening mark
-    close_end: int  # offset just after the closing mark
-    fragments: list[tuple[int, int]] = field(default_factory=list)
-    double: bool = True
+    fragments: list[tuple[int, int]]
 
     @property
     def start(self) -> int:
@@ -38,6 +34,16 @@ class Quoted:
     @property
     def end(self) -> int:
         return self.fragments[-1][1]
+
+
+@dataclass
+class Quoted(Fragmented):
+    """Text between a pair of marks; ``fragments`` are the content pieces, one per paragraph."""
+
+    open_start: int  # offset of the opening mark
+    close_end: int  # offset just after the closing mark
+    fragments: list[tuple[int, int]] = field(default_factory=list)
+    double: bool = True
 
 
 @dataclass

@@ -1,9 +1,11 @@
 """Corrections a reader makes: operations on a Document.
 
-Each function changes the Document in place and leaves it consistent
-(mentions sorted, every mention in exactly one entity, no empty entity,
-quote and fact references pointing at live entities). Undo lives in the ui
-as snapshot/restore around these operations, so they need no inverse.
+Each function changes the Document and leaves it consistent (mentions
+sorted, every mention in exactly one entity, no empty entity, quote and fact
+references pointing at live entities). Undo lives in the ui as
+snapshot/restore around these operations, so they need no inverse. A
+snapshot shares its objects with the Document, so an annotation is only ever
+changed through ``Document.editable_*``, which swaps in a private copy.
 User corrections carry origin "user"; removals are remembered in
 ``Document.deleted`` so that re-analysis never brings them back.
 """
@@ -47,16 +49,16 @@ def _entity_for(document: Document, label: str, name: str) -> Entity | None:
 
 
 def _refresh_names(entity: Entity, document: Document) -> None:
-    """Aliases = the other spellings among its mentions (the name itself is kept)."""
+    """Aliases = the other spellings among its mentions (the name itself is kept); entity is editable."""
     texts = {document.mention(i).text for i in entity.mention_ids}
     entity.aliases = sorted(texts - {entity.name})
 
 
 def _detach(document: Document, mention: Mention) -> None:
-    """Take a mention out of its entity; drop the entity if that leaves it empty."""
+    """Take an (editable) mention out of its entity; drop the entity if that leaves it empty."""
     if mention.entity_id is None:
         return
-    entity = document.entity(mention.entity_id)
+    entity = document.editable_entity(mention.entity_id)
     entity.mention_ids.remove(mention.id)
     mention.entity_id = None
     if entity.mention_ids:
@@ -67,7 +69,7 @@ def _detach(document: Document, mention: Mention) -> None:
 
 
 def _attach(document: Document, mention: Mention, entity: Entity | None = None) -> Entity:
-    """Put a mention into an entity: the given one, one with its name, or a new one."""
+    """Put an (editable) mention into an entity: the given one, one with its name, or a new one."""
     entity = entity or _entity_for(document, mention.label, mention.text)
     if entity is None:
         entity = Entity(
@@ -78,6 +80,7 @@ def _attach(document: Document, mention: Mention, entity: Entity | None = None) 
         )
         document.entities.append(entity)
         document.reindex()
+    entity = document.editable_entity(entity.id)
     entity.mention_ids.append(mention.id)
     entity.mention_ids.sort(key=lambda i: document.mention(i).start)
     mention.entity_id = entity.id
@@ -85,15 +88,23 @@ def _attach(document: Document, mention: Mention, entity: Entity | None = None) 
     return entity
 
 
+def _fact_parts(fact: Fact) -> list[FactPart]:
+    return [p for p in (fact.subject, fact.predicate, fact.object, *fact.qualifiers) if p is not None]
+
+
 def _drop_entity_references(document: Document, old: str, new: str | None) -> None:
-    for quote in document.quotes:
-        if quote.speaker_entity_id == old:
-            quote.speaker_entity_id = new
-    for fact in document.facts:
+    for quote_id in [q.id for q in document.quotes if q.speaker_entity_id == old]:
+        document.editable_quote(quote_id).speaker_entity_id = new
+    for fact_id in [
+        f.id
+        for f in document.facts
+        if f.source_entity_id == old or any(old in p.entity_ids for p in _fact_parts(f))
+    ]:
+        fact = document.editable_fact(fact_id)
         if fact.source_entity_id == old:
             fact.source_entity_id = new
-        for part in (fact.subject, fact.predicate, fact.object, *fact.qualifiers):
-            if part is not None and old in part.entity_ids:
+        for part in _fact_parts(fact):
+            if old in part.entity_ids:
                 renamed = [new if i == old else i for i in part.entity_ids]
                 part.entity_ids = list(dict.fromkeys(i for i in renamed if i))
 
@@ -141,9 +152,9 @@ def add_all_occurrences(document: Document, start: int, end: int, label: str) ->
 
 
 def relabel_mention(document: Document, mention_id: str, label: str) -> Mention:
-    mention = document.mention(mention_id)
-    if mention.label == label:
-        return mention
+    if document.mention(mention_id).label == label:
+        return document.mention(mention_id)
+    mention = document.editable_mention(mention_id)
     document.deleted.append((mention.start, mention.end, mention.label))
     _detach(document, mention)
     mention.label, mention.origin = label, "user"
@@ -160,11 +171,10 @@ def relabel_all_occurrences(document: Document, mention_id: str, label: str) -> 
 
 def remove_mention(document: Document, mention_id: str) -> None:
     """Delete a mention; remembered so that re-analysis does not bring it back."""
-    mention = document.mention(mention_id)
+    mention = document.editable_mention(mention_id)
     _detach(document, mention)
-    for other in document.mentions:
-        if other.linked_to == mention.id:
-            other.linked_to = None
+    for other_id in [m.id for m in document.mentions if m.linked_to == mention.id]:
+        document.editable_mention(other_id).linked_to = None
     document.mentions.remove(mention)
     document.deleted.append((mention.start, mention.end, mention.label))
     document.reindex()
@@ -185,9 +195,10 @@ def remove_entity(document: Document, entity_id: str) -> None:
 
 
 def relabel_entity(document: Document, entity_id: str, label: str) -> Entity:
-    entity = document.entity(entity_id)
+    entity = document.editable_entity(entity_id)
     entity.label, entity.origin = label, "user"
-    for mention in document.entity_mentions(entity_id):
+    for mention_id in entity.mention_ids:
+        mention = document.editable_mention(mention_id)
         document.deleted.append((mention.start, mention.end, mention.label))
         mention.label, mention.origin = label, "user"
     return entity
@@ -197,7 +208,7 @@ def rename_entity(document: Document, entity_id: str, name: str) -> Entity:
     name = name.strip()
     if not name:
         raise DossierError("An entity needs a name.")
-    entity = document.entity(entity_id)
+    entity = document.editable_entity(entity_id)
     entity.name, entity.origin = name, "user"
     _refresh_names(entity, document)
     return entity
@@ -207,11 +218,11 @@ def merge_entities(document: Document, entity_ids: list[str], name: str | None =
     """Merge entities into the first one ("US", "U.S.", "United States")."""
     if len(entity_ids) < 2:
         raise DossierError("Select at least two entities to merge.")
-    target = document.entity(entity_ids[0])
+    target = document.editable_entity(entity_ids[0])
     for other_id in entity_ids[1:]:
         other = document.entity(other_id)
         for mention_id in other.mention_ids:
-            mention = document.mention(mention_id)
+            mention = document.editable_mention(mention_id)
             mention.entity_id = target.id
             if mention.label != target.label:
                 document.deleted.append((mention.start, mention.end, mention.label))
@@ -231,7 +242,7 @@ def merge_entities(document: Document, entity_ids: list[str], name: str | None =
 
 def split_mention(document: Document, mention_id: str) -> Entity:
     """Take one mention out of its entity into an entity of its own."""
-    mention = document.mention(mention_id)
+    mention = document.editable_mention(mention_id)
     _detach(document, mention)
     entity = Entity(
         id=_next_id("e", (e.id for e in document.entities)),
@@ -320,9 +331,8 @@ def update_quote(
 
 def delete_quote(document: Document, quote_id: str) -> None:
     document.quotes = [q for q in document.quotes if q.id != quote_id]
-    for fact in document.facts:
-        if fact.quote_id == quote_id:
-            fact.quote_id = None
+    for fact_id in [f.id for f in document.facts if f.quote_id == quote_id]:
+        document.editable_fact(fact_id).quote_id = None
 
 
 def _entities_in(document: Document, start: int, end: int) -> list[str]:
@@ -359,7 +369,7 @@ def update_fact_part(document: Document, fact_id: str, role: str, start: int, en
     """Point a fact's subject, predicate or object at another span of the text."""
     if role not in ("subject", "predicate", "object"):
         raise DossierError(f"A fact has a subject, predicate and object, not a {role!r}.")
-    fact = next(f for f in document.facts if f.id == fact_id)
+    fact = document.editable_fact(fact_id)
     start, end = _trimmed(document.text, start, end)
     setattr(fact, role, _part(document, start, end) if start < end else None)
     fact.origin = "user"
@@ -367,7 +377,7 @@ def update_fact_part(document: Document, fact_id: str, role: str, start: int, en
 
 
 def set_fact_source(document: Document, fact_id: str, source: str | None) -> Fact:
-    fact = next(f for f in document.facts if f.id == fact_id)
+    fact = document.editable_fact(fact_id)
     fact.source = (source or "").strip() or None
     fact.source_entity_id = _speaker_entity(document, fact.source)
     fact.origin = "user"
@@ -377,7 +387,7 @@ def set_fact_source(document: Document, fact_id: str, source: str | None) -> Fac
 def set_fact_status(document: Document, fact_id: str, status: str, note: str | None = None) -> Fact:
     if status not in FACT_STATUSES:
         raise DossierError(f"A fact is unverified, verified or disputed, not {status!r}.")
-    fact = next(f for f in document.facts if f.id == fact_id)
+    fact = document.editable_fact(fact_id)
     fact.status = status
     if note is not None:
         fact.note = note

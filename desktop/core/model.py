@@ -127,6 +127,7 @@ class Document:
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, m.end))
+        self._shared: dict[int, object] = {}  # id → object; nothing is shared with a snapshot yet
         self._reindex()
 
     def _reindex(self) -> None:
@@ -140,15 +141,76 @@ class Document:
         self._reindex()
 
     def snapshot(self) -> Annotations:
-        """A deep copy of everything an edit can change (the text never changes)."""
-        return _clone(Annotations(self.mentions, self.entities, self.quotes, self.facts, self.deleted))
+        """Everything an edit can change, sharing its objects with the document.
+
+        Copying ~35,000 annotations of a 100,000-word article took most of a
+        second per edit; sharing them costs a few milliseconds. It is safe
+        because an edit never changes a shared object: it asks ``editable_*``
+        for a private copy first (copy on write).
+        """
+        state = Annotations(
+            list(self.mentions), list(self.entities), list(self.quotes), list(self.facts), list(self.deleted)
+        )
+        self._share_current_objects()
+        return state
 
     def restore(self, state: Annotations) -> None:
         """Go back to a snapshot; the snapshot stays reusable (undo, then redo, then undo …)."""
-        state = _clone(state)
-        self.mentions, self.entities, self.quotes = state.mentions, state.entities, state.quotes
-        self.facts, self.deleted = state.facts, state.deleted
+        self.mentions, self.entities = list(state.mentions), list(state.entities)
+        self.quotes, self.facts, self.deleted = list(state.quotes), list(state.facts), list(state.deleted)
+        self._share_current_objects()
         self._reindex()
+
+    def _share_current_objects(self) -> None:
+        # The objects themselves are kept, not only their ids: an id can be reused by a new object
+        # once the old one is gone, and a new object must never count as shared.
+        self._shared = {
+            id(item): item for items in (self.mentions, self.entities, self.quotes, self.facts) for item in items
+        }
+
+    def _is_shared(self, item: object) -> bool:
+        return self._shared.get(id(item)) is item
+
+    def editable_mention(self, mention_id: str) -> Mention:
+        """The mention, safe to change: a copy takes its place if a snapshot shares it."""
+        mention = self._mention_by_id[mention_id]
+        if not self._is_shared(mention):
+            return mention
+        clone = copy.copy(mention)
+        index = bisect.bisect_left(self._starts, mention.start)
+        while self.mentions[index] is not mention:
+            index += 1
+        self.mentions[index] = self._mention_by_id[mention_id] = clone
+        return clone
+
+    def editable_entity(self, entity_id: str) -> Entity:
+        """The entity, safe to change (see editable_mention)."""
+        entity = self._entity_by_id[entity_id]
+        if not self._is_shared(entity):
+            return entity
+        clone = _clone_entity(entity)
+        _swap(self.entities, entity, clone)
+        self._entity_by_id[entity_id] = clone
+        return clone
+
+    def editable_quote(self, quote_id: str) -> Quote:
+        """The quote, safe to change (see editable_mention)."""
+        quote = next(q for q in self.quotes if q.id == quote_id)
+        if not self._is_shared(quote):
+            return quote
+        clone = copy.copy(quote)
+        clone.fragments = list(quote.fragments)
+        _swap(self.quotes, quote, clone)
+        return clone
+
+    def editable_fact(self, fact_id: str) -> Fact:
+        """The fact and its parts, safe to change (see editable_mention)."""
+        fact = next(f for f in self.facts if f.id == fact_id)
+        if not self._is_shared(fact):
+            return fact
+        clone = _clone_fact(fact)
+        _swap(self.facts, fact, clone)
+        return clone
 
     def mention(self, mention_id: str) -> Mention:
         return self._mention_by_id[mention_id]
@@ -185,41 +247,28 @@ class Document:
         return list(dict.fromkeys(m.label for m in self.mentions))
 
 
-def _clone(state: Annotations) -> Annotations:
-    """Copy deep enough that edits to one copy never show in the other.
+def _swap(items: list[Any], old: object, new: object) -> None:
+    """Put `new` where `old` is (by identity: equal objects are not the same object)."""
+    index = next(i for i, item in enumerate(items) if item is old)
+    items[index] = new
 
-    Hand-written rather than copy.deepcopy: it is ~30x faster, which keeps an
-    edit on a 100,000-word article well under 100 ms.
-    """
 
-    def entity(e: Entity) -> Entity:
-        clone = copy.copy(e)
-        clone.mention_ids, clone.aliases = list(e.mention_ids), list(e.aliases)
-        return clone
+def _clone_entity(entity: Entity) -> Entity:
+    clone = copy.copy(entity)
+    clone.mention_ids, clone.aliases = list(entity.mention_ids), list(entity.aliases)
+    return clone
 
-    def quote(q: Quote) -> Quote:
-        clone = copy.copy(q)
-        clone.fragments = list(q.fragments)
-        return clone
 
-    def part(p: FactPart | None) -> FactPart | None:
-        if p is None:
-            return None
-        clone = copy.copy(p)
-        clone.entity_ids = list(p.entity_ids)
-        return clone
+def _clone_part(part: FactPart) -> FactPart:
+    clone = copy.copy(part)
+    clone.entity_ids = list(part.entity_ids)
+    return clone
 
-    def fact(f: Fact) -> Fact:
-        clone = copy.copy(f)
-        clone.subject, clone.object = part(f.subject), part(f.object)
-        clone.predicate = part(f.predicate) or f.predicate
-        clone.qualifiers = [q for q in map(part, f.qualifiers) if q]
-        return clone
 
-    return Annotations(
-        [copy.copy(m) for m in state.mentions],
-        [entity(e) for e in state.entities],
-        [quote(q) for q in state.quotes],
-        [fact(f) for f in state.facts],
-        list(state.deleted),
-    )
+def _clone_fact(fact: Fact) -> Fact:
+    clone = copy.copy(fact)
+    clone.subject = _clone_part(fact.subject) if fact.subject else None
+    clone.object = _clone_part(fact.object) if fact.object else None
+    clone.predicate = _clone_part(fact.predicate)
+    clone.qualifiers = [_clone_part(q) for q in fact.qualifiers]
+    return clone

@@ -1,9 +1,10 @@
 """Undo for corrections: one trivial command class around snapshot/restore of the Document.
 
 The core edit functions have no inverses; a command remembers the editable
-state before and after its operation and restores one or the other. Both
-snapshots are exact copies, so undo then redo gives back the identical
-Document.
+state before and after its operation and restores one or the other. A
+snapshot shares the annotation objects with the Document (the core copies an
+object before an edit changes it), so taking one costs milliseconds even on a
+100,000-word article, and undo then redo gives back the identical Document.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class EditStack(QUndoStack):
         super().__init__(parent)
         self.document: Document | None = None
         # A snapshot equal to the document's state, kept from the last step: the next edit's
-        # "before" costs nothing. Snapshots are never mutated (restore copies them).
+        # "before" costs nothing. Snapshots are never changed (edits copy before they write).
         self.current_state: Annotations | None = None
 
     def set_document(self, document: Document | None) -> None:

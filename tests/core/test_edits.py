@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
+
 import pytest
 
 from desktop.core.annotated_json import document_to_dict
@@ -16,14 +19,17 @@ from desktop.core.edits import (
     relabel_mention,
     remove_entity,
     remove_mention,
+    relabel_entity,
     rename_entity,
+    set_fact_source,
     set_fact_status,
     split_mention,
+    update_fact_part,
     update_quote,
 )
 from desktop.core.errors import DossierError
 from desktop.core.grouping import group_mentions
-from desktop.core.model import Document, Mention, Quote
+from desktop.core.model import Document, Fact, FactPart, Mention, Quote
 
 TEXT = "The US said Kim met Putin. Pyongyang and North Korea are one. Kim left. Putin stayed."
 
@@ -141,6 +147,71 @@ def test_snapshot_restore_gives_back_the_identical_document() -> None:
     assert document_to_dict(document) == after
     document.restore(state)
     assert document_to_dict(document) == before
+
+
+def with_fact(document: Document) -> Document:
+    """make() plus a fact whose parts and source point at entities, and a speaker entity on the quote."""
+    kim, putin = entity_named(document, "Kim"), entity_named(document, "Putin")
+    us = entity_named(document, "US")
+    document.quotes[0].speaker_entity_id = us.id
+    met = TEXT.index("Kim met Putin")
+    document.facts.append(
+        Fact(
+            "f1",
+            met,
+            met + 13,
+            subject=FactPart("Kim", met, met + 3, [kim.id]),
+            predicate=FactPart("met", met + 4, met + 7),
+            object=FactPart("Putin", met + 8, met + 13, [putin.id]),
+            source="The US",
+            source_entity_id=us.id,
+            quote_id="q1",
+        )
+    )
+    return document
+
+
+def first_id(document: Document, name: str) -> str:
+    return entity_named(document, name).mention_ids[0]
+
+
+EDITS: dict[str, Callable[[Document], object]] = {
+    "relabel mention": lambda d: relabel_mention(d, first_id(d, "Kim"), "ORG"),
+    "remove mention": lambda d: remove_mention(d, first_id(d, "Putin")),
+    "remove entity": lambda d: remove_entity(d, entity_named(d, "US").id),
+    "relabel entity": lambda d: relabel_entity(d, entity_named(d, "Kim").id, "ORG"),
+    "rename entity": lambda d: rename_entity(d, entity_named(d, "Kim").id, "Kim Jong Un"),
+    "merge entities": lambda d: merge_entities(d, [entity_named(d, "Putin").id, entity_named(d, "Kim").id]),
+    "split mention": lambda d: split_mention(d, first_id(d, "Kim")),
+    "add mention over others": lambda d: add_mention(d, TEXT.index("Kim met"), TEXT.index(" met Putin"), "ORG"),
+    "delete quote": lambda d: delete_quote(d, "q1"),
+    "update quote": lambda d: update_quote(d, "q1", speaker="Kim"),
+    "update fact part": lambda d: update_fact_part(d, "f1", "object", 0, 6),
+    "set fact source": lambda d: set_fact_source(d, "f1", "Putin"),
+    "set fact status": lambda d: set_fact_status(d, "f1", "disputed", "denied"),
+}
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_edits_never_change_what_a_snapshot_holds(name: str) -> None:
+    """Snapshots share objects with the document (copy on write): an edit must copy before it changes."""
+    document = with_fact(make())
+    state = document.snapshot()
+    frozen = copy.deepcopy(state)
+    before = document_to_dict(document)
+    EDITS[name](document)
+    assert state == frozen
+    assert document_to_dict(document) != before
+    document.restore(state)
+    assert document_to_dict(document) == before
+
+
+def test_edits_change_a_document_no_snapshot_shares_in_place() -> None:
+    """Without a snapshot (the CLI, carrying edits over) nothing is copied: held references stay live."""
+    document = make()
+    kim = entity_named(document, "Kim")
+    rename_entity(document, kim.id, "Kim Jong Un")
+    assert kim.name == "Kim Jong Un" and document.entity(kim.id) is kim
 
 
 def test_quote_and_fact_edits() -> None:

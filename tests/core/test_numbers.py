@@ -167,6 +167,12 @@ def test_ages_the_model_calls_dates(blank: Language) -> None:
         ("an ISIL-held building", [("ISIL", "CARDINAL")]),  # no number at all
         ("the 93rd anniversary", [("93rd", "ORDINAL")]),
         ("for five years now", [("five", "CARDINAL")]),  # a duration is a time
+        ("It joined Task Force (CTF) 50 today.", [("50", "CARDINAL")]),  # the end of a unit's name
+        ("Transponder: 77 Frequency: 12.245 MHz", [("77", "CARDINAL"), ("12.245 MHz", "QUANTITY")]),
+        ("Symbol rate: 27.5 Mb/s", [("27.5", "CARDINAL")]),  # a broadcast setting
+        ("Terrestrial broadcasting 64 UHF here", [("64", "CARDINAL")]),  # a channel
+        ("He was there once.", []),  # "once" alone is "formerly", not a count
+        ("It once controlled the town and once again fell.", []),
     ],
 )
 def test_not_numbers(blank: Language, text: str, ents: list[tuple[str, str]]) -> None:
@@ -176,6 +182,35 @@ def test_not_numbers(blank: Language, text: str, ents: list[tuple[str, str]]) ->
 @pytest.mark.parametrize("name", ["Geran-25", "F-16", "COVID-19", "9M723", "Tu-95MS"])
 def test_designations_are_not_numbers(blank: Language, name: str) -> None:
     assert _found(_with_ents(blank, f"They saw the {name} yesterday.", [])) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "kept"),
+    [
+        ("said the rebels (FSA) 300 had left", [("300", "CARDINAL")], "300"),  # no name before the bracket
+        ("The unemployment rate: 5% now", [("5%", "PERCENT")], "5%"),  # not a broadcast field
+        ("The frequency of attacks rose to 12 a day", [("12", "CARDINAL")], "12"),  # no field colon
+        ("It broadcast to 64 cities", [("64", "CARDINAL")], "64"),  # no band after the number
+    ],
+)
+def test_lookalikes_of_names_and_identifiers_are_numbers(
+    blank: Language, text: str, ents: list[tuple[str, str]], kept: str
+) -> None:
+    assert set(_found(_with_ents(blank, text, ents))) == {kept}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value", "qualifier"),
+    [
+        ("Daesh has used such weapons at least once.", "once", 1.0, "at least"),
+        ("The town changed hands more than twice.", "twice", 2.0, "more than"),
+    ],
+)
+def test_once_and_twice_after_a_qualifier_are_counts(
+    blank: Language, text: str, word: str, value: float, qualifier: str
+) -> None:
+    found = _found(_with_ents(blank, text, []))
+    assert found == {word: {"value": value, "unit": None, "qualifier": qualifier, "linked_to": None}}
 
 
 def test_a_count_of_many_after_the_is_kept(blank: Language) -> None:
@@ -226,7 +261,14 @@ def test_model_counts_money_and_exclusions(pipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("One jet bombed a school and one strike hit a bridge.", {"One", "one"}),  # counts
+        # a bare "one" before a noun is an emphatic "a", not an amount
+        ("One jet bombed a school and one strike hit a bridge.", set()),
+        ("One man I spoke to said that in one case the militants fled.", set()),
+        # a qualifier, a unit or a second number makes "one" a count
+        ("Only one strike hit the bridge.", {"one"}),
+        ("More than one person was hurt.", {"one"}),
+        ("One or two strikes hit it; one in five Syrians fled.", {"One", "two", "one", "five"}),
+        ("They paid one dinar an hour.", {"one dinar"}),
         ("He was one of our own, and they moved from one village to another.", set()),  # pronoun, contrast
         ("Troops drove down Route 66 and joined Mobile Unit Two with 30 trucks.", {"30"}),  # name parts
     ],

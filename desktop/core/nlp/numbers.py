@@ -6,10 +6,11 @@ euros") and also tags coordinates, phone numbers, years and parts of names.
 Because the resolver ignores the model's number entities once this group
 exists, this component alone decides what is a NUMBER: it starts from the
 model's CARDINAL/QUANTITY/MONEY/PERCENT entities and the numerals the model
-left unlabelled, moves qualifiers ("about", "at least") into an attribute,
-drops dates, times, ordinals, codes and name parts, normalizes value and unit
-(quantulum3 for units and currencies, text2num for number words) and links a
-parenthesised conversion to the quantity it restates.
+left unlabelled (and "once"/"twice" after a qualifier), moves qualifiers
+("about", "at least") into an attribute, drops dates, times, ordinals, codes,
+name parts, broadcast identifiers and a bare "one" used as an emphatic "a",
+normalizes value and unit (quantulum3 for units and currencies, text2num for
+number words) and links a parenthesised conversion to the quantity it restates.
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ class _Lexicon:
     month_words: frozenset[str]
     time_markers: frozenset[str]
     one_not_a_count_after: frozenset[str]
+    occurrence_words: dict[str, float]
+    identifier_fields: tuple[tuple[str, ...], ...]
+    broadcast_bands: frozenset[str]
 
 
 @cache
@@ -80,6 +84,9 @@ def _lexicon() -> _Lexicon:
         month_words=frozenset(data["month_words"]),
         time_markers=frozenset(data["time_markers"]),
         one_not_a_count_after=frozenset(data["one_not_a_count_after"]),
+        occurrence_words={word: float(count) for word, count in data["occurrence_words"].items()},
+        identifier_fields=tuple(tuple(field.split()) for field in data["identifier_fields"]),
+        broadcast_bands=frozenset(data["broadcast_bands"]),
     )
 
 
@@ -200,6 +207,9 @@ class NumberFinder:
                 yield from _split_lists(ent)
             elif ent.label_ == "DATE" and _is_age(ent):
                 yield ent.start, ent.end
+        for token in doc:  # "at least once", "more than twice": a count of occasions
+            if token.lower_ in self.lexicon.occurrence_words and self._qualifier_before(doc, token.i):
+                yield token.i, token.i + 1
         run_start: int | None = None
         for token in doc:  # numerals the model left unlabelled, in runs ("9 billion")
             if not in_entity[token.i] and (
@@ -237,6 +247,12 @@ class NumberFinder:
             return None
         if candidate.qualifier is None:
             candidate.qualifier = self._qualifier_before(doc, candidate.start)
+        occurrences = lex.occurrence_words.get(doc[candidate.start].lower_)
+        if occurrences is not None and candidate.end - candidate.start == 1:
+            if candidate.qualifier is None:
+                return None  # "once" alone means "formerly"; "at least once" is a count
+            candidate.value = occurrences
+            return candidate
         if candidate.start > 0 and doc[candidate.start - 1].text in lex.currency_prefixes:
             candidate.start -= 1
         numbers = [t for t in doc[candidate.start : candidate.end] if is_number_token(t)]
@@ -395,7 +411,9 @@ class NumberFinder:
             return True
         if before is not None and after is not None and before.text == "[" and after.text == "]":
             return True  # a footnote marker
-        if bare and _part_of_name(before):
+        if bare and (_part_of_name(before) or _after_bracketed_acronym(doc, candidate.start)):
+            return True
+        if _identifier_value(doc, candidate, lex):
             return True
         if span.text.lower() == "one" and not _one_is_a_count(doc, candidate, lex):
             return True
@@ -532,9 +550,14 @@ def _part_of_name(before: Token | None) -> bool:
 
 
 def _one_is_a_count(doc: Doc, candidate: _Candidate, lex: _Lexicon) -> bool:
-    """ "one strike" is a count; "one of them", "one day", "from one village to another" are not."""
+    """ "only one strike", "one or two", "one in five" are counts; "one of them", "one day", "from one
+    village to another" are not, and neither is a bare "one" before a noun ("One man I spoke to said",
+    "In one case"): that is the indefinite article with emphasis, not an amount the reader needs.
+    """
     token = doc[candidate.start]
-    if token.dep_ != "nummod":
+    if _in_number_pair(doc, candidate.end):
+        return True
+    if token.dep_ != "nummod" or candidate.qualifier is None:
         return False
     after = doc[candidate.end] if candidate.end < len(doc) else None
     if after is not None and after.lower_ in lex.one_not_a_count_after:
@@ -543,6 +566,41 @@ def _one_is_a_count(doc: Doc, candidate: _Candidate, lex: _Lexicon) -> bool:
         return False
     sentence_rest = doc[candidate.end : min(candidate.end + 6, token.sent.end)]
     return not any(t.lower_ in ("another", "other") for t in sentence_rest)
+
+
+def _in_number_pair(doc: Doc, end: int) -> bool:
+    """ "one or two", "one to three", "one in five", "one out of ten": a number paired with the next one."""
+    if end >= len(doc) or doc[end].lower_ not in ("or", "to", "in", "out"):
+        return False
+    following = doc[end + 1 : end + 3]
+    return any(is_number_token(t) for t in following if t.lower_ != "of")
+
+
+def _after_bracketed_acronym(doc: Doc, start: int) -> bool:
+    """ "Task Force (CTF) 50", "Combined Task Force (CTF) 150": the number ends a unit's name."""
+    if start < 4 or doc[start - 1].text != ")" or doc[start - 3].text != "(":
+        return False
+    acronym, name = doc[start - 2], doc[start - 4]
+    return acronym.text.isupper() and acronym.is_alpha and name.is_alpha and name.text[:1].isupper()
+
+
+def _identifier_value(doc: Doc, candidate: _Candidate, lex: _Lexicon) -> bool:
+    """Settings and identifiers, not amounts: "Transponder: 77", "Frequency: 12.245 MHz", "64 UHF".
+
+    Broadcast and radio listings give a channel, transponder or frequency to tune
+    to; re3d types such values as Frequency or CommsIdentifier, not Quantity.
+    """
+    after = doc[candidate.end] if candidate.end < len(doc) else None
+    if after is not None and after.text in lex.broadcast_bands:
+        return True
+    colon = candidate.start - 1
+    if colon < 1 or doc[colon].text != ":":
+        return False
+    for field in lex.identifier_fields:
+        begin = colon - len(field)
+        if begin >= 0 and tuple(t.lower_ for t in doc[begin:colon]) == field:
+            return True
+    return False
 
 
 def _link_conversions(spans: list[Span]) -> None:

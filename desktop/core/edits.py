@@ -66,6 +66,7 @@ def _detach(document: Document, mention: Mention) -> None:
     else:
         _drop_entity_references(document, entity.id, None)
         document.entities.remove(entity)
+        document.reindex_entities()
 
 
 def _attach(document: Document, mention: Mention, entity: Entity | None = None) -> Entity:
@@ -79,7 +80,7 @@ def _attach(document: Document, mention: Mention, entity: Entity | None = None) 
             origin=mention.origin,
         )
         document.entities.append(entity)
-        document.reindex()
+        document.reindex_entities()
     entity = document.editable_entity(entity.id)
     entity.mention_ids.append(mention.id)
     entity.mention_ids.sort(key=lambda i: document.mention(i).start)
@@ -235,7 +236,7 @@ def merge_entities(document: Document, entity_ids: list[str], name: str | None =
     longest = max((document.mention(i).text for i in target.mention_ids), key=len)
     target.name = name.strip() if name and name.strip() else max(target.name, longest, key=len)
     target.origin = "user"
-    document.reindex()
+    document.reindex_entities()
     _refresh_names(target, document)
     return target
 
@@ -251,7 +252,7 @@ def split_mention(document: Document, mention_id: str) -> Entity:
         origin="user",
     )
     document.entities.append(entity)
-    document.reindex()
+    document.reindex_entities()
     return _attach(document, mention, entity)
 
 

@@ -26,7 +26,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from desktop.core.model import Entity, Mention
 from desktop.core.resources import resource_path
@@ -39,8 +39,9 @@ _STOP_INITIALS = {"of", "the", "and", "for", "in", "on", "al", "de"}
 _FOLDED_LABELS = ("PERSON", "ORG", "PLACE")
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
-    """A comparison key: no determiner, possessive, dots or case."""
+    """A comparison key: no determiner, possessive, dots or case (cached: an edit compares every entity)."""
     text = _LEADING_DET.sub("", text.strip())
     text = _POSSESSIVE.sub("", text)
     text = text.replace(".", "")

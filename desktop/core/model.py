@@ -140,6 +140,10 @@ class Document:
         self.mentions.sort(key=lambda m: (m.start, m.end))
         self._reindex()
 
+    def reindex_entities(self) -> None:
+        """Rebuild the entity lookup only, after entities were added or removed (mentions untouched)."""
+        self._entity_by_id = {e.id: e for e in self.entities}
+
     def snapshot(self) -> Annotations:
         """Everything an edit can change, sharing its objects with the document.
 
@@ -164,9 +168,8 @@ class Document:
     def _share_current_objects(self) -> None:
         # The objects themselves are kept, not only their ids: an id can be reused by a new object
         # once the old one is gone, and a new object must never count as shared.
-        self._shared = {
-            id(item): item for items in (self.mentions, self.entities, self.quotes, self.facts) for item in items
-        }
+        groups: tuple[list[Any], ...] = (self.mentions, self.entities, self.quotes, self.facts)
+        self._shared = {id(item): item for items in groups for item in items}
 
     def _is_shared(self, item: object) -> bool:
         return self._shared.get(id(item)) is item

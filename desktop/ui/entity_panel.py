@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.labels import CATEGORIES
 from desktop.core.model import Document
-from desktop.ui.filters import Filter, InvolvementProxy, fact_entities, quote_entities
+from desktop.ui.filters import Filter, Involvement, InvolvementProxy, fact_entities, quote_entities
 from desktop.ui.models import (
     ENTITY_ID_ROLE,
     ITEM_ID_ROLE,
@@ -285,7 +285,7 @@ class EntityPanel(QWidget):
             self.entity_model.set_document(document)
             self.quote_model.set_document(document)
             self.fact_model.set_document(document)
-            self.entity_tree.expandAll()
+            self._expand_categories()
             self._reselect([i for i in selected if document is not None and document.has_entity(i)])
         finally:
             self.entity_tree.selectionModel().blockSignals(False)
@@ -355,20 +355,15 @@ class EntityPanel(QWidget):
             else:
                 self.entity_tree.selectionModel().select(index, flags)
 
+    def _expand_categories(self) -> None:
+        """Category rows open; expandAll would also visit every entity row (~100 ms on 3,000 entities)."""
+        for row in range(self.entity_model.rowCount()):
+            self.entity_tree.expand(self.entity_model.index(row, 0))
+
     def _update_involvement(self) -> None:
         document = self._document
-        if document is None:
-            self.quote_proxy.set_involvement([], {})
-            self.fact_proxy.set_involvement([], {})
-            return
-        starts = [m.start for m in document.mentions]
-        labels = {e.id: e.label for e in document.entities}
-        self.quote_proxy.set_involvement(
-            [quote_entities(document, starts, q) for q in self.quote_model.rows()], labels
-        )
-        self.fact_proxy.set_involvement(
-            [fact_entities(document, starts, f) for f in self.fact_model.rows()], labels
-        )
+        self.quote_proxy.set_involvement(Involvement(document, self.quote_model.rows(), quote_entities))
+        self.fact_proxy.set_involvement(Involvement(document, self.fact_model.rows(), fact_entities))
 
     def _update_tab_titles(self) -> None:
         document = self._document

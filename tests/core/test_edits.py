@@ -16,10 +16,10 @@ from desktop.core.edits import (
     carry_over_user_edits,
     delete_quote,
     merge_entities,
+    relabel_entity,
     relabel_mention,
     remove_entity,
     remove_mention,
-    relabel_entity,
     rename_entity,
     set_fact_source,
     set_fact_status,
@@ -183,7 +183,7 @@ EDITS: dict[str, Callable[[Document], object]] = {
     "rename entity": lambda d: rename_entity(d, entity_named(d, "Kim").id, "Kim Jong Un"),
     "merge entities": lambda d: merge_entities(d, [entity_named(d, "Putin").id, entity_named(d, "Kim").id]),
     "split mention": lambda d: split_mention(d, first_id(d, "Kim")),
-    "add mention over others": lambda d: add_mention(d, TEXT.index("Kim met"), TEXT.index(" met Putin"), "ORG"),
+    "add mention over others": lambda d: add_mention(d, TEXT.index("Kim met"), TEXT.index(" Putin"), "ORG"),
     "delete quote": lambda d: delete_quote(d, "q1"),
     "update quote": lambda d: update_quote(d, "q1", speaker="Kim"),
     "update fact part": lambda d: update_fact_part(d, "f1", "object", 0, 6),
@@ -260,3 +260,13 @@ def test_removing_an_entity_unlinks_it_from_facts_and_quotes() -> None:
     remove_entity(document, kim)
     assert kim not in fact.predicate.entity_ids and None not in fact.predicate.entity_ids
     assert document.quotes[0].speaker_entity_id is None
+
+
+def test_an_entity_emptied_by_an_edit_is_gone_from_the_lookups() -> None:
+    """Views ask has_entity for ids they remembered across an edit (the entity filter)."""
+    mentions = spans(TEXT, ("Kim", "PERSON", 0), ("Kim", "ORG", 1))
+    document = Document(text=TEXT, mentions=mentions, entities=group_mentions(TEXT, mentions))
+    org = next(e for e in document.entities if e.label == "ORG")
+    relabel_mention(document, org.mention_ids[0], "PERSON")
+    assert not document.has_entity(org.id)
+    assert [e.label for e in document.entities] == ["PERSON"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from desktop.core import edits
 from desktop.core.labels import colour_for
 from desktop.ui.main_window import MainWindow
 from tests.ui.helpers import click_entity, column, entity_id, mention, point_inside
@@ -46,6 +47,22 @@ def test_clicking_an_entity_filters_the_lists_and_shows_the_chip(qtbot, seed_win
     assert seed_window.entity_panel.selected_entity_ids() == []
     plain = seed_window.article_view.format_at(putin.start)
     assert plain.background().color() == QColor(colour_for("PERSON"))
+
+
+def test_the_filtered_lists_follow_an_edit_and_its_undo(qtbot, seed_window: MainWindow) -> None:
+    """Involvement is recomputed lazily after an edit; a filter that stays on must see the new one."""
+    click_entity(qtbot, seed_window, entity_id(seed_window, "Kim Jong Un"))
+    assert _quotes(seed_window) == ["offered Kim Jong Un a body armor kit"]
+    inside = next(
+        m
+        for m in seed_window.document.mentions
+        if m.text == "Kim Jong Un" and seed_window.document.text[m.end : m.end + 12] == " a body armo"
+    )
+    seed_window.edits.apply("Remove", lambda d: edits.remove_mention(d, inside.id))
+    assert _quotes(seed_window) == []
+    assert seed_window.entity_panel.tabs.tabText(1) == "Quotes (0 of 3)"
+    seed_window.edits.undo()
+    assert _quotes(seed_window) == ["offered Kim Jong Un a body armor kit"]
 
 
 def test_speaker_and_source_count_as_involvement(qtbot, seed_window: MainWindow) -> None:

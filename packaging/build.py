@@ -29,7 +29,7 @@ BUNDLE = DIST / "Dossier"
 # library (PyInstaller's --strip) breaks numpy's OpenBLAS.
 STRIPPABLE_PACKAGES = (
     *("spacy", "thinc", "blis", "srsly", "cymem", "preshed", "murmurhash"),
-    *("regex", "wrapt", "rpds", "text_to_num"),
+    *("regex", "wrapt", "text_to_num"),
 )
 # A Python built from source (pyenv) ships libpython and lib-dynload with debug info
 # (~30 MB); Debian's are stripped already. Only the debug sections go.

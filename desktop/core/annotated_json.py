@@ -2,7 +2,9 @@
 
 Validated against resources/dossier.schema.json both ways; on import every
 span is also checked against the text, so a file whose offsets do not fit
-is refused with a message instead of showing wrong highlights.
+is refused with a message instead of showing wrong highlights. The schema is
+compiled to Python once (fastjsonschema): jsonschema's interpreter took ~5 s
+on the 35,000 annotations of a 100,000-word article, the compiled check 0.4 s.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import fastjsonschema
 
 from desktop.core.atomic import atomic_write_text
 from desktop.core.errors import DossierError
@@ -33,10 +35,10 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> Callable[[Any], Any]:
     with open(resource_path("dossier.schema.json"), encoding="utf-8") as handle:
         schema = json.load(handle)
-    return jsonschema.Draft202012Validator(schema)
+    return fastjsonschema.compile(schema)
 
 
 def _part_to_dict(part: FactPart | None) -> dict[str, Any] | None:
@@ -155,10 +157,12 @@ def validate(data: Any, name: str = "the file") -> None:
     schema = data.get("schema")
     if schema != SCHEMA_ID:
         raise DossierError(f"{name} has schema {schema!r}; this version of Dossier reads {SCHEMA_ID!r}.")
-    error = jsonschema.exceptions.best_match(_validator().iter_errors(data))
-    if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "top level"
-        raise DossierError(f"{name} is not valid Dossier JSON at {where}: {error.message}")
+    try:
+        _validator()(data)
+    except fastjsonschema.JsonSchemaValueException as error:
+        where = "/".join(str(p) for p in error.path[1:]) or "top level"  # path[0] is "data"
+        problem = error.message.removeprefix(f"{error.name} ")
+        raise DossierError(f"{name} is not valid Dossier JSON at {where}: {problem}") from error
     _check_offsets(data, name)
 
 

@@ -249,6 +249,9 @@ class ArticleView(QPlainTextEdit):
         self._marker: list[QTextEdit.ExtraSelection] = []
         self._search: list[QTextEdit.ExtraSelection] = []
         self._search_text = ""
+        # The text last set, to compare against: toPlainText() copies the whole text and turns
+        # no-break spaces into spaces, so an article with one never compared equal and was set twice.
+        self._shown_text = ""
 
     @property
     def article(self) -> Document | None:
@@ -258,19 +261,23 @@ class ArticleView(QPlainTextEdit):
         """Plain text at once, before any analysis; highlights come later with show_document."""
         self._document = None
         self.highlighter.set_mentions([], [])
-        if self.toPlainText() != text:
-            self.setPlainText(text)
+        self._set_text(text)
         self._marker = []
         self.set_search(self._search_text)
 
     def show_document(self, document: Document, visible_labels: Iterable[str]) -> None:
-        if self.toPlainText() != document.text:
+        if self._shown_text != document.text:
             self.highlighter.set_mentions([], [])  # the new text must not be formatted with the old mentions
-            self.setPlainText(document.text)
+            self._set_text(document.text)
         self._document = document
         self._marker = []
         self.highlighter.set_mentions(document.mentions, visible_labels)
         self.set_search(self._search_text)
+
+    def _set_text(self, text: str) -> None:
+        if self._shown_text != text:
+            self.setPlainText(text)
+            self._shown_text = text
 
     def document_edited(self, emphasised: Iterable[str]) -> None:
         """The shown document changed (an edit, undo, redo): re-highlight what is on screen."""
@@ -293,7 +300,7 @@ class ArticleView(QPlainTextEdit):
         self._search = []
         needle = text.strip()
         if needle:
-            haystack = self.toPlainText().lower()
+            haystack = self._shown_text.replace("\xa0", " ").lower()  # as toPlainText() reads it
             position = haystack.find(needle.lower())
             search_format = QTextCharFormat()
             search_format.setBackground(QColor(SEARCH_COLOUR))

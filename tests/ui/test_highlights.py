@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont
 
 from desktop.core.labels import colour_for
+from desktop.core.model import Document, Mention
+from desktop.ui.article_view import ArticleView
 from desktop.ui.main_window import MainWindow
 from tests.ui.fakes import SEED
 from tests.ui.screenshots import has_colour
@@ -118,3 +120,19 @@ def test_a_highlighted_word_explains_itself_on_hover(seed_window: MainWindow) ->
         f"Kim Jong Un — {len(seed_window.document.entity(kim.entity_id).mention_ids)} mentions",
     ]
     assert view.tooltip_at(seed_window.document.text.index("fighter jet") + 2) is None
+
+
+def test_the_analysed_text_is_not_set_a_second_time(qtbot) -> None:
+    """Plain text shows at once; the analysis result must only add highlights, even with no-break spaces
+    (toPlainText() turns them into spaces, and comparing against it set a 100k-word text twice)."""
+    view = ArticleView()
+    qtbot.addWidget(view)
+    text = "Kim\xa0Jong Un left Moscow."
+    view.show_text(text)
+    changes: list[str] = []
+    view.setPlainText = changes.append  # type: ignore[method-assign]
+    document = Document(text=text, mentions=[Mention("m1", 0, 11, "PERSON", "Kim\xa0Jong Un")])
+    view.show_document(document, ["PERSON"])
+    assert changes == []
+    assert view.format_at(4).background().color() == QColor(colour_for("PERSON"))
+    assert view.set_search("Kim Jong") == 1  # a search still reads the no-break space as a space

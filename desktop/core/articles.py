@@ -74,12 +74,24 @@ def normalize_text(text: str) -> str:
     return _LINE_BREAKS.sub("\n", text).lstrip("\ufeff")
 
 
+TITLE_MAX_CHARS = 150
+
+
 def first_line_title(text: str, path: Path) -> str:
+    """The first line when it reads like a headline, else the file name.
+
+    Many .txt articles start straight with the first paragraph: cutting that at
+    some length gave a title that stops mid-word. A headline is short and does
+    not end in a full stop.
+    """
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
         if line:
-            return line[:120]
-    return path.stem
+            if len(line) <= TITLE_MAX_CHARS and not line.endswith("."):
+                return line
+            break
+    name = re.sub(r"[-_]+", " ", path.stem).strip()
+    return name[:1].upper() + name[1:] if name else path.stem
 
 
 def check_text_size(size: int, path: Path, limit: int) -> None:

@@ -108,6 +108,16 @@ def test_every_line_ending_becomes_a_newline(tmp_path: Path) -> None:
     assert article.text == "one\ntwo\nthree\nfour\n"
 
 
+def test_a_text_that_starts_with_its_first_paragraph_is_titled_by_its_file_name(tmp_path: Path) -> None:
+    paragraph = "MOSCOW: North Korean leader Kim Jong Un left Russia on Sunday, ending a visit. " * 3
+    article = read_article(write(tmp_path, "kim-jong-un_leaves-russia.txt", paragraph.encode()))
+    assert article.title == "Kim jong un leaves russia"
+    sentence = read_article(write(tmp_path, "short.txt", b"Kim left Russia on Sunday.\nMore.\n"))
+    assert sentence.title == "Short"
+    headline = read_article(write(tmp_path, "h.txt", b"Kim leaves Russia after a week\n\nMOSCOW: Kim left."))
+    assert headline.title == "Kim leaves Russia after a week"
+
+
 def test_markdown_title_is_the_first_heading(tmp_path: Path) -> None:
     article = read_article(write(tmp_path, "a.md", b"\n\n# Kim leaves Russia\n\nBody.\n"))
     assert article.title == "Kim leaves Russia"

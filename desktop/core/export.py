@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop.core.atomic import atomic_write_bytes, atomic_write_text
 from desktop.core.labels import CATEGORIES, CATEGORY_TITLES, colour_for
 from desktop.core.model import Document, Fact, FactPart
+from desktop.core.quantities import describe_quantity
 
 
 def _csv(rows: Sequence[Sequence[object]]) -> str:
@@ -39,12 +40,12 @@ def csv_tables(document: Document) -> dict[str, str]:
     for e in document.entities:
         entities.append([e.id, e.label, e.name, "; ".join(e.aliases), len(e.mention_ids), e.origin])
     mentions: list[list[object]] = [
-        ["id", "start", "end", "label", "text", "entity", "value", "unit", "qualifier", "origin"]
+        ["id", "start", "end", "label", "text", "entity", "value", "value_max", "unit", "qualifier", "origin"]
     ]
     for m in document.mentions:
         mentions.append(
-            [m.id, m.start, m.end, m.label, m.text, _entity_name(document, m.entity_id), m.value, m.unit,
-             m.qualifier, m.origin]
+            [m.id, m.start, m.end, m.label, m.text, _entity_name(document, m.entity_id), m.value, m.value_max,
+             m.unit, m.qualifier, m.origin]
         )  # fmt: skip
     quotes: list[list[object]] = [
         ["id", "kind", "speaker", "speaker_entity", "cue", "text", "start", "end", "origin"]
@@ -99,8 +100,9 @@ def _highlighted_text(document: Document) -> str:
         pieces.append(html.escape(document.text[position : mention.start]))
         entity = _entity_name(document, mention.entity_id)
         tip = f"{mention.label}: {entity}"
-        if mention.value is not None:
-            tip += f" = {mention.value:g} {mention.unit or ''}".rstrip()
+        quantity = describe_quantity(mention)
+        if quantity is not None:
+            tip += f" = {quantity}"
         pieces.append(
             f'<mark class="{mention.label}" title="{html.escape(tip, quote=True)}">'
             f"{html.escape(mention.text)}</mark>"

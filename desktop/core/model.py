@@ -28,11 +28,13 @@ class Mention:
     origin: str = "model"
     entity_id: str | None = None
     # Numbers only: normalized value, unit, hedge ("about", "at least"),
-    # and the id of the mention this one restates in other units.
+    # the id of the mention this one restates in other units, and for a
+    # range ("15 to 20 percent") its upper end, value being the lower one.
     value: float | None = None
     unit: str | None = None
     qualifier: str | None = None
     linked_to: str | None = None
+    value_max: float | None = None
 
 
 @dataclass

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop.core.labels import colour_for
 from desktop.core.model import Document, Mention
+from desktop.core.quantities import describe_quantity
 from desktop.ui.models import label_title
 
 DIM_ALPHA = 70  # mentions outside the active filter: the category colour, faint, under grey text
@@ -407,9 +408,9 @@ class ArticleView(QPlainTextEdit):
             entity = self._document.entity(mention.entity_id)
             count = len(entity.mention_ids)
             lines.append(f"{entity.name} — {count} mention{'s' if count != 1 else ''}")
-        if mention.value is not None:
-            value = f"{mention.value:g}" + (f" {mention.unit}" if mention.unit else "")
-            lines.append(f"{mention.qualifier} {value}" if mention.qualifier else value)
+        quantity = describe_quantity(mention)
+        if quantity is not None:
+            lines.append(quantity)
         if mention.origin == "user":
             lines.append("(your correction)")
         return "\n".join(lines)

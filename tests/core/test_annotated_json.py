@@ -73,6 +73,22 @@ def test_round_trip_is_lossless(tmp_path: Path) -> None:
     assert dumps(restored) == path.read_text(encoding="utf-8")
 
 
+def test_a_range_keeps_both_ends(tmp_path: Path) -> None:
+    document = make_document()
+    document.mentions[2].value, document.mentions[2].value_max = 5.0, 7.0
+    path = tmp_path / "range.json"
+    save_document(document, path)
+    assert load_document(path).mentions[2].value_max == 7.0
+
+
+def test_a_file_without_value_max_still_opens(tmp_path: Path) -> None:
+    """value_max came after the first files were written: its absence means no range."""
+    data = document_to_dict(make_document())
+    for mention in data["mentions"]:
+        del mention["value_max"]
+    assert load_document(write(tmp_path, data)).mentions[2].value_max is None
+
+
 def test_kim_mentions_form_one_entity() -> None:
     document = make_document()
     kim = [e for e in document.entities if e.label == "PERSON"]

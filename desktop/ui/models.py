@@ -117,10 +117,20 @@ class EntityTreeModel(QAbstractItemModel):
     # Qt model interface
 
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here rather than with hasIndex(), which calls back into Python twice: the
+        # view asks for every entity row after each reset.
+        if not 0 <= column < len(self.COLUMNS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, _CATEGORY_ID)
+            return (
+                self.createIndex(row, column, _CATEGORY_ID)
+                if 0 <= row < len(self._categories)
+                else QModelIndex()
+            )
+        if parent.internalId() != _CATEGORY_ID or parent.column() != 0:
+            return QModelIndex()
+        if not 0 <= row < len(self._categories[parent.row()].entities):
+            return QModelIndex()
         return self.createIndex(row, column, parent.row() + 1)  # entity rows: their category's row + 1
 
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008

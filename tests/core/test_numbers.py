@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from desktop.core.nlp import numbers  # noqa: F401  (registers dossier_numbers)
-from desktop.core.nlp.spans import NUMBER_GROUP
+from desktop.core.nlp.spans import ENTITY_GROUP, NUMBER_GROUP
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_group_exists_even_without_numbers(blank: Language) -> None:
 
 def test_qualifier_leaves_the_span(blank: Language) -> None:
     doc = _with_ents(blank, "It is about 250 kilometers away.", [("about 250 kilometers", "QUANTITY")])
-    expected = {"value": 250.0, "unit": "km", "qualifier": "about", "linked_to": None}
+    expected = {"value": 250.0, "value_max": None, "unit": "km", "qualifier": "about", "linked_to": None}
     assert _found(doc) == {"250 kilometers": expected}
 
 
@@ -128,9 +128,156 @@ def test_vague_amounts_have_no_value(blank: Language, vague: str) -> None:
     assert found[vague]["value"] is None
 
 
-def test_a_range_has_no_single_value(blank: Language) -> None:
-    found = _found(_with_ents(blank, "facing 3,000 to 5,000 militants", [("3,000 to 5,000", "CARDINAL")]))
-    assert found["3,000 to 5,000"]["value"] is None
+# -- ranges: value is the lower end, value_max the upper, in one unit and scale --------
+
+
+def _range(found: dict[str, dict], text: str) -> tuple[float | None, float | None, str | None]:
+    return found[text]["value"], found[text]["value_max"], found[text]["unit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "span", "expected"),
+    [
+        (
+            "facing 3,000 to 5,000 militants",
+            [("3,000 to 5,000", "CARDINAL")],
+            "3,000 to 5,000",
+            (3e3, 5e3, None),
+        ),
+        (
+            "Between 3,000 and 5,000 troops were sent.",
+            [("Between 3,000 and 5,000", "CARDINAL")],
+            "Between 3,000 and 5,000",
+            (3e3, 5e3, None),
+        ),
+        (
+            "Prices rose 15 to 20 percent.",
+            [("15 to 20 percent", "PERCENT")],
+            "15 to 20 percent",
+            (15, 20, "%"),
+        ),
+        ("The range is 300-400 km.", [("300-400 km", "QUANTITY")], "300-400 km", (300, 400, "km")),
+        ("The base is 5–7km away.", [("5–7km", "QUANTITY")], "5–7km", (5, 7, "km")),
+        (
+            "It will cost between $1.5 billion and $2 billion.",
+            [("between $1.5 billion and $2 billion", "MONEY")],
+            "between $1.5 billion and $2 billion",
+            (1.5e9, 2e9, "USD"),
+        ),
+        (
+            "It cost $2 billion to $3 billion.",
+            [("$2 billion to $3 billion", "MONEY")],
+            "$2 billion to $3 billion",
+            (2e9, 3e9, "USD"),
+        ),
+        ("It costs $2bn-$3bn.", [("2bn-$3bn", "MONEY")], "$2bn-$3bn", (2e9, 3e9, "USD")),
+        ("Output grew two to three times.", [("two to three", "CARDINAL")], "two to three", (2, 3, None)),
+        (
+            "There were 20,000-25,000 people.",
+            [("20,000-25,000", "CARDINAL")],
+            "20,000-25,000",
+            (2e4, 2.5e4, None),
+        ),
+        # a scale written once belongs to both ends, unless the lower end would pass the upper
+        (
+            "between 3 and 5 million people",
+            [("between 3 and 5 million", "CARDINAL")],
+            "between 3 and 5 million",
+            (3e6, 5e6, None),
+        ),
+        (
+            "from 500 to 5 million people",
+            [("500 to 5 million", "CARDINAL")],
+            "500 to 5 million",
+            (500, 5e6, None),
+        ),
+        (
+            "They sent 1500 to 2000 troops.",
+            [("1500 to 2000", "CARDINAL")],
+            "1500 to 2000",
+            (1500, 2000, None),
+        ),
+    ],
+)
+def test_a_range_carries_both_ends(
+    blank: Language, text: str, ents: list[tuple[str, str]], span: str, expected: tuple
+) -> None:
+    found = _found(_with_ents(blank, text, ents))
+    assert list(found) == [span]
+    value, value_max, unit = _range(found, span)
+    assert (value, value_max) == pytest.approx(expected[:2])
+    assert unit == expected[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "span", "expected"),
+    [
+        ("It costs $2-3 billion.", [("2", "MONEY")], "$2-3 billion", (2e9, 3e9)),  # the model's edge
+        ("It costs $2-3 billion.", [], "$2-3 billion", (2e9, 3e9)),  # "$2" and "3 billion" as numerals
+        ("the $2-3bn deal", [("2", "MONEY")], "$2-3bn", (2e9, 3e9)),  # "bn" without its own "$"
+        ("It cost $2 to $3 billion.", [("$2 to $3 billion", "MONEY")], "$2 to $3 billion", (2e9, 3e9)),
+        ("It cost $20m to $30m today.", [("20", "MONEY"), ("30", "MONEY")], "$20m to $30m", (2e7, 3e7)),
+    ],
+)
+def test_a_money_range_is_not_split_and_shares_its_scale(
+    blank: Language, text: str, ents: list[tuple[str, str]], span: str, expected: tuple[float, float]
+) -> None:
+    found = _found(_with_ents(blank, text, ents))
+    assert list(found) == [span]
+    assert (found[span]["value"], found[span]["value_max"]) == pytest.approx(expected)
+    assert found[span]["unit"] == "USD"
+
+
+def test_a_range_tagged_up_to_its_connector_takes_the_upper_end(blank: Language) -> None:
+    found = _found(_with_ents(blank, "Estimates range from 40 to 50 per cent.", [("40 to", "CARDINAL")]))
+    assert list(found) == ["40 to 50 per cent"]
+    assert _range(found, "40 to 50 per cent") == (40, 50, "%")
+
+
+def test_a_range_keeps_its_qualifier(blank: Language) -> None:
+    found = _found(_with_ents(blank, "Some 10 to 12 drones hit the city.", [("Some 10 to 12", "CARDINAL")]))
+    assert found == {
+        "10 to 12": {"value": 10.0, "value_max": 12.0, "unit": None, "qualifier": "some", "linked_to": None}
+    }
+
+
+def test_up_to_is_a_qualifier_not_a_range(blank: Language) -> None:
+    found = _found(_with_ents(blank, "Missiles fly up to 300 km.", [("up to 300 km", "QUANTITY")]))
+    assert found == {
+        "300 km": {"value": 300.0, "value_max": None, "unit": "km", "qualifier": "up to", "linked_to": None}
+    }
+
+
+def test_a_range_after_the_is_an_estimate_not_a_back_reference(blank: Language) -> None:
+    found = _found(_with_ents(blank, "the two to three men", [("two to three", "CARDINAL")]))
+    assert _range(found, "two to three") == (2, 3, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # scores and tallies run downwards: two counts, no range
+        ("The match ended 1-0.", [("1", "CARDINAL")], {"1": 1.0, "0": 0.0}),
+        ("The bill passed in a 3-2 vote.", [("3", "CARDINAL")], {"3": 3.0, "2": 2.0}),
+        ("The council voted 7 to 5.", [("7", "CARDINAL")], {"7": 7.0, "5": 5.0}),
+        # "rose from 40 to 50": the figure before and after a change
+        ("Support rose from 40 to 50 per cent.", [("40 to", "CARDINAL")], {"40": 40.0, "50 per cent": 50.0}),
+        # a bare hyphenated pair that counts nothing may be a name or a code
+        ("After 9-11 everything changed.", [("9-11", "CARDINAL")], {"9-11": None}),
+        # different units: two quantities
+        (
+            "It is 5 miles to 10 km away.",
+            [("5 miles", "QUANTITY"), ("10 km", "QUANTITY")],
+            {"5 miles": 5.0, "10 km": 10.0},
+        ),
+    ],
+)
+def test_pairs_that_are_not_ranges(
+    blank: Language, text: str, ents: list[tuple[str, str]], expected: dict[str, float | None]
+) -> None:
+    found = _found(_with_ents(blank, text, ents))
+    assert {span: info["value"] for span, info in found.items()} == expected
+    assert all(info["value_max"] is None for info in found.values())
 
 
 def test_model_span_listing_two_numbers_is_split(blank: Language) -> None:
@@ -143,7 +290,13 @@ def test_model_span_listing_two_numbers_is_split(blank: Language) -> None:
 def test_unlabelled_numerals_are_found(blank: Language) -> None:
     found = _found(_with_ents(blank, "Troops found 43 rifles and $5 million.", []))
     assert found["43"]["value"] == 43.0
-    assert found["$5 million"] == {"value": 5e6, "unit": "USD", "qualifier": None, "linked_to": None}
+    assert found["$5 million"] == {
+        "value": 5e6,
+        "value_max": None,
+        "unit": "USD",
+        "qualifier": None,
+        "linked_to": None,
+    }
 
 
 def test_ages_the_model_calls_dates(blank: Language) -> None:
@@ -164,6 +317,13 @@ def test_ages_the_model_calls_dates(blank: Language) -> None:
         ("Coordinates 33.783°N / 33.783; 44.500 here", [("44.500", "CARDINAL")]),
         ("The two men met again.", [("two", "CARDINAL")]),  # a set already introduced
         ("It runs 24/7 here.", [("24/7", "CARDINAL")]),
+        ("He served 2014-2016 as minister.", []),  # a period of years
+        ("He served 2014 to 2016 as minister.", [("2014", "CARDINAL")]),
+        ("The war of 1990-91 ended.", []),
+        ("The budget in 2019-20 was cut.", []),
+        ("Call 555-1234 now.", []),  # a phone number
+        ("See pp. 12-15 for details.", [("12-15", "CARDINAL")]),  # pages: where to look, not how many
+        ("as paragraph 4 says", [("4", "CARDINAL")]),
         ("an ISIL-held building", [("ISIL", "CARDINAL")]),  # no number at all
         ("the 93rd anniversary", [("93rd", "ORDINAL")]),
         ("for five years now", [("five", "CARDINAL")]),  # a duration is a time
@@ -179,7 +339,7 @@ def test_not_numbers(blank: Language, text: str, ents: list[tuple[str, str]]) ->
     assert _found(_with_ents(blank, text, ents)) == {}
 
 
-@pytest.mark.parametrize("name", ["Geran-25", "F-16", "COVID-19", "9M723", "Tu-95MS"])
+@pytest.mark.parametrize("name", ["Geran-25", "F-16", "COVID-19", "9M723", "Tu-95MS", "Su-35", "G-20"])
 def test_designations_are_not_numbers(blank: Language, name: str) -> None:
     assert _found(_with_ents(blank, f"They saw the {name} yesterday.", [])) == {}
 
@@ -210,7 +370,9 @@ def test_once_and_twice_after_a_qualifier_are_counts(
     blank: Language, text: str, word: str, value: float, qualifier: str
 ) -> None:
     found = _found(_with_ents(blank, text, []))
-    assert found == {word: {"value": value, "unit": None, "qualifier": qualifier, "linked_to": None}}
+    assert found == {
+        word: {"value": value, "value_max": None, "unit": None, "qualifier": qualifier, "linked_to": None}
+    }
 
 
 def test_a_count_of_many_after_the_is_kept(blank: Language) -> None:
@@ -275,4 +437,32 @@ def test_model_counts_money_and_exclusions(pipeline) -> None:
 )
 def test_one_and_name_parts_need_the_parse(pipeline, text: str, expected: set[str]) -> None:
     found = {m.text for m in pipeline.analyze(text).mentions if m.label == "NUMBER"}
+    assert found == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Between 3,000 and 5,000 troops were sent.", {"Between 3,000 and 5,000": (3e3, 5e3, None, None)}),
+        ("Prices rose 15 to 20 percent.", {"15 to 20 percent": (15, 20, "%", None)}),
+        ("The range is 300-400 km.", {"300-400 km": (300, 400, "km", None)}),
+        ("It costs $2-3 billion.", {"$2-3 billion": (2e9, 3e9, "USD", None)}),
+        ("Some 10 to 12 drones hit the city.", {"10 to 12": (10, 12, None, "some")}),
+        ("It was 5-7 km away.", {"5-7 km": (5, 7, "km", None)}),  # the model tags only "5"
+        ("There were 20,000-25,000 people there.", {"20,000-25,000": (2e4, 2.5e4, None, None)}),
+        ("Missiles fly up to 300 km.", {"300 km": (300, None, "km", "up to")}),
+        ("The bill passed in a 3-2 vote.", {"3": (3, None, None, None), "2": (2, None, None, None)}),
+        ("After 9-11 everything changed.", {"9-11": (None, None, None, None)}),
+        ("He served 2014-2016 and in 2019-20 as minister; see pp. 12-15 or call 555-1234.", {}),
+        ("The Su-35, the G-20 and COVID-19.", {}),
+    ],
+)
+def test_ranges_with_the_model(pipeline, text: str, expected: dict[str, tuple]) -> None:
+    doc = pipeline.nlp(text)
+    found = {
+        span.text: tuple(span._.dossier_number[key] for key in ("value", "value_max", "unit", "qualifier"))
+        for span in doc.spans[ENTITY_GROUP]
+        if span.label_ == "NUMBER"
+    }
     assert found == expected

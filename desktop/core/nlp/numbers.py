@@ -11,6 +11,14 @@ left unlabelled (and "once"/"twice" after a qualifier), moves qualifiers
 name parts, broadcast identifiers and a bare "one" used as an emphatic "a",
 normalizes value and unit (quantulum3 for units and currencies, text2num for
 number words) and links a parenthesised conversion to the quantity it restates.
+
+A range ("3,000 to 5,000", "between $1.5 billion and $2 billion", "$2-3 billion")
+is one mention whose value is its lower end and value_max its upper end; the
+ends share the unit and a scale written only once ("$2-3 billion" is 2e9 to
+3e9 USD). Pairs that only look like ranges stay as they were: descending pairs
+are scores and tallies ("1-0", "a 3-2 vote": two counts), year spans are dates,
+a bare hyphenated pair that counts nothing ("after 9-11") may be a name or a
+code, and "rose from 40 to 50 per cent" is a change between two figures.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ import json
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from types import ModuleType
 from typing import Any
@@ -39,6 +47,14 @@ _NUMERAL_WITH_SUFFIX = re.compile(r"^\d[\d,]*(?:\.\d+)?[^\W\d]+$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _CLOCK_OR_FRACTION = re.compile(r"\d[:/]\d")
 _CODE = re.compile(r"\d+\s?[-–]\s?\d+\s?[-–]\s?\d+")
+_PHONE = re.compile(r"(?<![\d,.])\d{3}\s?[-–]\s?\d{4}(?![\d,])")  # "555-1234"
+_RANGE_TOKEN = re.compile(  # one token holding both ends: "5–7", "2bn-$3bn"
+    r"^(?P<low_prefix>[A-Z]{0,2}\$|[£€¥₹₽₴₪])?(?P<low>\d[\d,]*(?:\.\d+)?)(?P<low_suffix>[a-z]*)[-–]"
+    r"(?P<high_prefix>[A-Z]{0,2}\$|[£€¥₹₽₴₪])?(?P<high>\d[\d,]*(?:\.\d+)?)(?P<high_suffix>[a-z]*)$"
+)
+_DASHES = frozenset({"-", "–"})
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
+_YEAR_SPAN_MAX = 30  # "1500 to 2000 troops" is a count, "1977-1979" a period
 _AGE = re.compile(r"^(\w+)-year-old$", re.IGNORECASE)
 _HALF = re.compile(r"\bhalf an? ", re.IGNORECASE)
 _COORDINATE_MARKS = ("°", "′", "″")
@@ -65,6 +81,9 @@ class _Lexicon:
     occurrence_words: dict[str, float]
     identifier_fields: tuple[tuple[str, ...], ...]
     broadcast_bands: frozenset[str]
+    range_openers: frozenset[str]
+    change_verbs: frozenset[str]
+    reference_markers: frozenset[str]
 
 
 @cache
@@ -87,6 +106,9 @@ def _lexicon() -> _Lexicon:
         occurrence_words={word: float(count) for word, count in data["occurrence_words"].items()},
         identifier_fields=tuple(tuple(field.split()) for field in data["identifier_fields"]),
         broadcast_bands=frozenset(data["broadcast_bands"]),
+        range_openers=frozenset(data["range_openers"]),
+        change_verbs=frozenset(data["change_verbs"]),
+        reference_markers=frozenset(data["reference_markers"]),
     )
 
 
@@ -164,6 +186,7 @@ class _Candidate:
     qualifier: str | None = None
     unit: str | None = None
     value: float | None = None
+    value_max: float | None = None
     time_unit: bool = False
 
 
@@ -175,22 +198,31 @@ class NumberFinder:
         quantity_parser()  # pay quantulum3's import cost at load time, not on the first article
 
     def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = []
-        taken: set[int] = set()
+        found_numbers: list[_Candidate] = []
         for start, end in self._seeds(doc):
             found = self._number_at(doc, start, end)
-            if found is None or any(i in taken for i in range(found.start, found.end)):
+            if found is None:
                 continue
-            taken.update(range(found.start, found.end))
+            overlapping = [n for n in found_numbers if n.start < found.end and found.start < n.end]
+            # a range absorbs the upper end found on its own ("$2" then "3 billion")
+            if overlapping and not (
+                found.value_max is not None
+                and all(found.start <= n.start and n.end <= found.end for n in overlapping)
+            ):
+                continue
+            found_numbers = [n for n in found_numbers if n.end <= found.start or found.end <= n.start]
+            found_numbers.append(found)
+        spans: list[Span] = []
+        for found in sorted(found_numbers, key=lambda n: n.start):
             span = Span(doc, found.start, found.end, label=NUMBER_LABEL)
             span._.dossier_number = {
                 "value": found.value,
+                "value_max": found.value_max,
                 "unit": found.unit,
                 "qualifier": found.qualifier,
                 "linked_to": None,
             }
             spans.append(span)
-        spans.sort(key=lambda s: s.start)
         _link_conversions(spans)
         doc.spans[NUMBER_GROUP] = spans
         return doc
@@ -255,15 +287,195 @@ class NumberFinder:
             return candidate
         if candidate.start > 0 and doc[candidate.start - 1].text in lex.currency_prefixes:
             candidate.start -= 1
-        numbers = [t for t in doc[candidate.start : candidate.end] if is_number_token(t)]
-        numbers += [t for t in doc[candidate.start : candidate.end] if t.lower_ in lex.vague_words]
+        if candidate.end - candidate.start > 1 and _is_connector(doc[candidate.end - 1]):
+            candidate.end -= 1  # the model's "40 to" in "from 40 to 50 per cent"
+        ranged = self._as_range(doc, candidate)
+        if ranged is not None:
+            found = self._finish(doc, ranged, as_range=True)
+            if found is not None and found.value_max is not None:
+                return found
+        return self._finish(doc, candidate, as_range=False)
+
+    def _finish(self, doc: Doc, candidate: _Candidate, as_range: bool) -> _Candidate | None:
+        """Unit, value and the exclusions; a range that fails its checks gets no value_max."""
+        lex = self.lexicon
+        tokens = doc[candidate.start : candidate.end]
+        numbers = [t for t in tokens if is_number_token(t) or _RANGE_TOKEN.match(t.text)]
+        numbers += [t for t in tokens if t.lower_ in lex.vague_words]
         if not numbers:
             return None
         self._extend_unit(doc, candidate)
         self._measure(doc, candidate)
+        if as_range:
+            self._measure_range(doc, candidate)
         if candidate.time_unit or self._excluded(doc, candidate):
             return None
         return candidate
+
+    # -- ranges ------------------------------------------------------------------
+
+    def _as_range(self, doc: Doc, candidate: _Candidate) -> _Candidate | None:
+        """The candidate stretched over both ends of a range, or None if it is no range.
+
+        The model often tags only the lower end ("$2" in "$2-3 billion", "5" in
+        "5-7 km"); the upper end and its scale and unit are taken in here.
+        """
+        tokens = doc[candidate.start : candidate.end]
+        if self._range_split(doc, candidate) is not None or any(_RANGE_TOKEN.match(t.text) for t in tokens):
+            return replace(candidate)
+        connector = candidate.end
+        if self._scale_suffix_at(doc, candidate, connector):
+            connector += 1  # "£20" "m" "to £30m"
+        if connector >= len(doc) or not self._connects(doc, candidate.start, connector):
+            return None
+        upper = connector + 1
+        if upper < len(doc) and doc[upper].text in self.lexicon.currency_prefixes:
+            upper += 1
+        end = upper
+        while end < len(doc) and is_number_token(doc[end]):
+            end += 1
+        if end == upper:
+            return None
+        return replace(candidate, end=end)
+
+    def _connects(self, doc: Doc, start: int, connector: int) -> bool:
+        """ "-", "–" and "to" join the ends of a range; "and" only after "between"."""
+        token = doc[connector]
+        if token.text in _DASHES or token.lower_ == "to":
+            return True
+        if token.lower_ != "and":
+            return False
+        return doc[start].lower_ == "between" or (start > 0 and doc[start - 1].lower_ == "between")
+
+    def _range_split(self, doc: Doc, candidate: _Candidate) -> int | None:
+        """Index of the connector token between a lower and an upper number inside the candidate."""
+        for i in range(candidate.start + 1, candidate.end - 1):
+            if not (_is_connector(doc[i]) and self._connects(doc, candidate.start, i)):
+                continue
+            before, after = doc[i - 1], doc[i + 1]
+            after_number = is_number_token(after) or (
+                after.text in self.lexicon.currency_prefixes
+                and i + 2 < candidate.end
+                and is_number_token(doc[i + 2])
+            )
+            before_number = is_number_token(before) or (
+                self._scale_suffix_at(doc, candidate, i - 1) and is_number_token(doc[i - 2])
+            )
+            if before_number and after_number:
+                return i
+        return None
+
+    def _scale_suffix_at(self, doc: Doc, candidate: _Candidate, index: int) -> bool:
+        """ "m" in "£20 m": a scale suffix the tokenizer split off a sum of money."""
+        return (
+            candidate.start < index < len(doc)
+            and doc[index].lower_ in self.lexicon.scale_suffixes
+            and not doc[index - 1].whitespace_
+            and _has_currency(doc, candidate, self.lexicon)
+        )
+
+    def _suffix_scale(self, doc: Doc, end: _Candidate) -> float:
+        """The scale of a suffix on a range end: 1e9 for "3bn" in "$2-3bn", whose "$" is on the other end."""
+        for token in doc[end.start : end.end]:
+            suffix = re.fullmatch(r"\d[\d,]*(?:\.\d+)?([a-z]+)", token.text)
+            if suffix and suffix.group(1) in self.lexicon.scale_suffixes:
+                return self.lexicon.scale_suffixes[suffix.group(1)]
+        return 1.0
+
+    def _measure_range(self, doc: Doc, candidate: _Candidate) -> None:
+        """value and value_max of a range, in one unit and scale; left None if the pair is no range."""
+        ends = self._range_ends(doc, candidate)
+        if ends is None:
+            return
+        (low, low_unit), (high, high_unit) = ends
+        if low_unit is not None and high_unit is not None and low_unit != high_unit:
+            return  # "5 miles to 10 km" compares two quantities
+        unit = low_unit or high_unit or candidate.unit
+        if low >= high or not self._reads_as_range(doc, candidate, low, high, unit):
+            return
+        candidate.value, candidate.value_max, candidate.unit = low, high, unit
+
+    def _range_ends(
+        self, doc: Doc, candidate: _Candidate
+    ) -> tuple[tuple[float, str | None], tuple[float, str | None]] | None:
+        """(value, unit) of the lower and the upper end; the lower end borrows a scale written once."""
+        if any(t.lower_ in self.lexicon.vague_words for t in doc[candidate.start : candidate.end]):
+            return None  # "between several hundred and a thousand" has no lower value
+        connector = self._range_split(doc, candidate)
+        if connector is None:
+            return self._range_in_token(doc, candidate)
+        low_start = candidate.start
+        while low_start < connector and doc[low_start].lower_ in self.lexicon.range_openers:
+            low_start += 1
+        low = _Candidate(low_start, connector)
+        high = _Candidate(connector + 1, candidate.end)
+        self._measure(doc, low)
+        self._measure(doc, high)
+        if low.value is None or high.value is None:
+            return None
+        if _has_currency(doc, candidate, self.lexicon) and high.value == _leading_figure(doc, high):
+            high.value *= self._suffix_scale(doc, high)
+        low_value = low.value
+        high_figure = _leading_figure(doc, high)
+        if high_figure and low.value == _leading_figure(doc, low):  # the lower end has no scale of its own
+            scaled = low.value * high.value / high_figure
+            if scaled < high.value:  # "500 to 5 million" keeps its 500
+                low_value = scaled
+        return (low_value, low.unit), (high.value, high.unit)
+
+    def _range_in_token(
+        self, doc: Doc, candidate: _Candidate
+    ) -> tuple[tuple[float, str | None], tuple[float, str | None]] | None:
+        """ "5–7" (+ "km"), "2bn-$3bn": both ends inside one token."""
+        lex = self.lexicon
+        token = next((t for t in doc[candidate.start : candidate.end] if _RANGE_TOKEN.match(t.text)), None)
+        match = _RANGE_TOKEN.match(token.text) if token is not None else None
+        if token is None or match is None:
+            return None
+        currency = _has_currency(doc, candidate, lex) or "$" in match.group(0)
+        high_suffix = match.group("high_suffix")
+        if (
+            not high_suffix
+            and self._scale_suffix_at(doc, candidate, token.i + 1)
+            and token.i + 1 < candidate.end
+        ):
+            high_suffix = doc[token.i + 1].lower_  # "£" "20m-£30" "m"
+        ends = []
+        for side in ("low", "high"):
+            prefix = match.group(f"{side}_prefix")
+            suffix = match.group("low_suffix") if side == "low" else high_suffix
+            if prefix and prefix not in lex.currency_prefixes:
+                return None
+            scale = lex.scale_suffixes.get(suffix, 1.0) if suffix and currency else 1.0
+            if suffix and scale == 1.0 and side == "low":
+                return None  # "7km-10km" is measured with its unit, not here
+            figure = float(match.group(side).replace(",", "")) * scale
+            ends.append((figure, lex.currency_prefixes.get(prefix) if prefix else None))
+        (low, low_unit), (high, high_unit) = ends
+        if not match.group("low_suffix") and high_suffix:
+            low *= lex.scale_suffixes.get(high_suffix, 1.0) if currency else 1.0
+        return (low, low_unit), (high, high_unit)
+
+    def _reads_as_range(
+        self, doc: Doc, candidate: _Candidate, low: float, high: float, unit: str | None
+    ) -> bool:
+        """Year spans, a change "from 40 to 50", a bare "9-11" that counts nothing: not ranges."""
+        lex = self.lexicon
+        bare = unit is None
+        if bare and _year_span(doc[candidate.start : candidate.end].text, low, high):
+            return False
+        first = doc[candidate.start]
+        opener = first if first.lower_ in lex.range_openers else None
+        if opener is None and candidate.start > 0 and doc[candidate.start - 1].lower_ in lex.range_openers:
+            opener = doc[candidate.start - 1]
+        if opener is not None and opener.lower_ == "from" and _follows_change_verb(opener, lex):
+            return False  # "rose from 40 to 50 per cent": an old and a new figure
+        connector = self._range_split(doc, candidate)
+        dashed = connector is None or doc[connector].text in _DASHES  # no connector token: "5–7" in one
+        if not (bare and dashed and candidate.qualifier is None and opener is None):
+            return True
+        after = doc[candidate.end] if candidate.end < len(doc) else None
+        return after is not None and _counted_word(after)
 
     def _strip_front(self, doc: Doc, candidate: _Candidate) -> None:
         """Drop leading punctuation and determiners; a leading qualifier becomes the attribute."""
@@ -403,11 +615,16 @@ class NumberFinder:
             return True
         if after is not None and (after.lower_ in lex.time_markers or after.text in lex.era_markers):
             return True
-        if bare and _CODE.search(doc[max(0, span.start - 4) : span.end + 4].text):
+        window = doc[max(0, span.start - 4) : span.end + 4].text
+        if bare and (_CODE.search(window) or _PHONE.search(window)):
             return True  # phone numbers, reference codes
+        if bare and _after_reference_marker(doc, candidate.start, lex):
+            return True  # "pp. 12-15", "paragraph 4": where to look, not how many
         if _is_coordinate(doc, candidate, bare):
             return True
         if _next_to_month(doc, candidate, lex) or (bare and _looks_like_year(span, after)):
+            return True
+        if bare and _ends_a_year_span(doc, candidate.start):
             return True
         if before is not None and after is not None and before.text == "[" and after.text == "]":
             return True  # a footnote marker
@@ -421,10 +638,62 @@ class NumberFinder:
             bare
             and candidate.qualifier is None
             and candidate.value is not None
+            and candidate.value_max is None  # "the two to three men" is an estimate, not a back-reference
             and candidate.value <= 10
             and before is not None
             and before.lower_ in lex.definite_determiners
         )  # "the two men", "our two countries": a set already introduced, not a count
+
+
+def _is_connector(token: Token) -> bool:
+    return token.text in _DASHES or token.lower_ in ("to", "and")
+
+
+def _leading_figure(doc: Doc, candidate: _Candidate) -> float | None:
+    """The first figure of a range end before any scale word: 3 in "3 billion", 2 in "$2"."""
+    for token in doc[candidate.start : candidate.end]:
+        digits = re.match(r"^\d[\d,]*(?:\.\d+)?", token.text)
+        if digits:
+            return float(digits.group(0).replace(",", ""))
+        if _is_number_word(token) and is_number_token(token):
+            return word_value(token.text)
+    return None
+
+
+def _follows_change_verb(opener: Token, lex: _Lexicon) -> bool:
+    """ "rose from", "was cut from": the head of "from" (or the word before it, unparsed) is a change."""
+    doc = opener.doc
+    if doc.has_annotation("DEP") and opener.head is not opener:
+        return _unit_word(opener.head) in lex.change_verbs or opener.head.lower_ in lex.change_verbs
+    previous = doc[opener.i - 1] if opener.i > 0 else None
+    return previous is not None and (
+        _unit_word(previous) in lex.change_verbs or previous.lower_ in lex.change_verbs
+    )
+
+
+def _year_span(text: str, low: float, high: float) -> bool:
+    """ "2014-2016", "between 1977 and 1979": close years written without thousands separators."""
+    return (
+        not re.search(r"\d,\d", text)
+        and low.is_integer()
+        and _YEAR.fullmatch(f"{low:.0f}") is not None
+        and high - low <= _YEAR_SPAN_MAX
+    )
+
+
+def _counted_word(token: Token) -> bool:
+    """ "20,000-25,000 people", "10-12 new drones": the range counts what follows it."""
+    if token.doc.has_annotation("POS"):
+        return token.pos_ in ("NOUN", "PROPN", "ADJ")
+    return token.is_alpha and not token.is_stop
+
+
+def _after_reference_marker(doc: Doc, start: int, lex: _Lexicon) -> bool:
+    """ "pp. 12-15", "p.5", "paragraph 4", "section 3": a number right after a reference word."""
+    i = start - 1
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip(".") in lex.reference_markers
 
 
 def _split_lists(ent: Span) -> Iterator[tuple[int, int]]:
@@ -535,6 +804,17 @@ def _looks_like_year(span: Span, after: Token | None) -> bool:
     if len(span) != 1 or not re.fullmatch(r"1\d{3}|20\d{2}", span.text):
         return False
     return after is None or after.tag_ not in ("NNS", "NNPS")
+
+
+def _ends_a_year_span(doc: Doc, start: int) -> bool:
+    """ "1990-91", "2019-20": the second year of a period written after a dash."""
+    return (
+        start >= 2
+        and doc[start - 1].text in _DASHES
+        and not doc[start - 2].whitespace_
+        and _YEAR.fullmatch(doc[start - 2].text) is not None
+        and re.fullmatch(r"\d{2}|\d{4}", doc[start].text) is not None
+    )
 
 
 def _part_of_name(before: Token | None) -> bool:

@@ -18,8 +18,10 @@ QUOTE_GROUP = "dossier_quotes"  # quote content spans, details in span._.dossier
 FACT_GROUP = "dossier_facts"  # fact clause spans, details in span._.dossier_fact
 
 # span._.dossier_origin: "model" or "rule" on ENTITY_GROUP spans.
-# span._.dossier_number: {"value": float|None, "unit": str|None,
+# span._.dossier_number: {"value": float|None, "value_max": float|None, "unit": str|None,
 #     "qualifier": str|None, "linked_to": [start_char, end_char]|None}
+#     A range ("3,000 to 5,000", "$2-3 billion") has value = its lower end and value_max = its upper
+#     end, both in the same unit and scale (2e9 and 3e9 USD); value_max is None for a single number.
 # span._.dossier_quote: {"kind", "speaker": [s, e]|None, "speaker_resolved": [s, e]|None,
 #     "cue": [s, e]|None, "fragments": [[s, e], …]}   (character offsets)
 # span._.dossier_fact: {"subject": [s, e]|None, "predicate": [s, e], "object": [s, e]|None,

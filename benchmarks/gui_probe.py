@@ -12,7 +12,8 @@ analysis process, read once it has ended).
     python benchmarks/gui_probe.py ARTICLE [--interactions]
 
 Qt is imported inside main(): the analysis process is spawned and re-imports
-this script as its main module, and must not load Qt for nothing.
+this script as its main module, and must not load Qt for nothing. The start-up
+follows desktop.ui.app.run_app: Qt, then the analysis process, then the window.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ def main() -> int:
     from PySide6.QtCore import QSettings, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop.ui.analysis_process import start_early
+
+    start_early()  # where desktop.ui.app.run_app starts it: before the window's modules are imported
     from desktop.core import edits
     from desktop.ui.main_window import MainWindow
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMessageLogContext, QSettings, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
@@ -12,7 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.model import Document
 from desktop.core.resources import resource_path, resources_dir
-from desktop.ui.main_window import APP_NAME, MainWindow
+from desktop.ui.analysis_process import start_early
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
 
 SEED_ARTICLE = Path("seeds") / "kim-jong-un-leaves-russia.txt"
 SCREENSHOT_TIMEOUT_MS = 180_000
@@ -33,14 +37,14 @@ def _on_qt_message(_kind: QtMsgType, _context: QMessageLogContext, message: str)
         print(message, file=sys.stderr)
 
 
-def _application() -> QApplication:
+def _application(name: str) -> QApplication:
     qInstallMessageHandler(_on_qt_message)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationName(name)
+    app.setOrganizationName(name)
+    app.setApplicationDisplayName(name)
     icon = resource_path("icons/dossier.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
@@ -101,7 +105,13 @@ def _start(window: MainWindow, target: Path | str | None) -> None:
 
 def run_app(file: str | None = None, screenshot: str | None = None) -> int:
     """Open the window on FILE (default: the seed article); with screenshot, save a PNG once analysed."""
-    app = _application()
+    if not screenshot:
+        # The model loads on the other core while the window's modules load and the window is
+        # built (see start_early): the window module is imported only after this.
+        start_early()
+    from desktop.ui.main_window import APP_NAME, MainWindow
+
+    app = _application(APP_NAME)
     if screenshot:
         # Reproducible pictures: the default layout, no recent-files entry, no model preloaded
         # (a screenshot of a saved document must not wait for a model it does not need).

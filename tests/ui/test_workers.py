@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 
 from desktop.core.errors import DossierError
-from desktop.ui.analysis_process import PIECE, decode_document, encode_document
+from desktop.ui.analysis_process import PIECE, decode_document, encode_document, start_early, start_process
 from desktop.ui.workers import ProcessPipeline
 from tests.ui.fakes import SEED, make_document
 
@@ -42,3 +44,20 @@ def test_the_process_gives_what_the_pipeline_gives_and_restarts_after_dying(pipe
         process_pipeline.close()
     with pytest.raises(DossierError):
         process_pipeline.analyze(text)
+
+
+def test_the_process_started_early_goes_to_the_first_start_only() -> None:
+    before = set(multiprocessing.active_children())
+    start_early()
+    start_early()  # the app and a second caller: still one process
+    early = set(multiprocessing.active_children()) - before
+    started = [start_process(), start_process()]
+    try:
+        assert len(early) == 1
+        assert started[0][0] in early  # the window's first start takes the running one
+        assert started[1][0] not in early  # a restart (after the process died) gets a new one
+    finally:
+        for process, connection in started:
+            process.terminate()
+            process.join(timeout=5)
+            connection.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Span
@@ -67,3 +68,10 @@ def test_chunked_analysis_gives_offsets_into_the_whole_text() -> None:
     assert all(text[m.start : m.end] == m.text for m in chunked.mentions)
     assert len(chunked.entities) == 2
     assert {len(e.mention_ids) for e in chunked.entities} == {300}
+
+
+@pytest.mark.model
+def test_a_range_reaches_the_document_with_both_ends(pipeline) -> None:
+    document = pipeline.analyze("Officials said it costs $2-3 billion, and prices rose 15 to 20 percent.")
+    ranges = {m.text: (m.value, m.value_max, m.unit) for m in document.mentions if m.label == "NUMBER"}
+    assert ranges == {"$2-3 billion": (2e9, 3e9, "USD"), "15 to 20 percent": (15, 20, "%")}

@@ -191,6 +191,7 @@ def docs_to_document(
             number = span._.dossier_number
             if number:
                 mention.value = number.get("value")
+                mention.value_max = number.get("value_max")
                 mention.unit = number.get("unit")
                 mention.qualifier = number.get("qualifier")
                 if number.get("linked_to"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.core.errors import DossierError
@@ -47,6 +48,11 @@ def _sync_folder(folder: Path) -> None:
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Replace path with data, or leave the old file untouched and raise DossierError."""
+    atomic_write_chunks(path, (data,))
+
+
+def atomic_write_chunks(path: str | Path, chunks: Iterable[bytes]) -> None:
+    """atomic_write_bytes for data made piece by piece (a background writer never holds it all at once)."""
     target = Path(os.path.realpath(path))  # through a symlink, update the file it points to
     try:
         handle, temp = _create_temp(target)
@@ -55,7 +61,8 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     replaced = False
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for chunk in chunks:
+                stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         with contextlib.suppress(OSError):  # a new file, or one we may write but not chmod

@@ -1,5 +1,8 @@
 """A reader session killed mid-edit (run by test_recovery): edits, autosaves on the 20th, prints READY, waits.
 
+READY comes once the recovery thread has written the copy asked for on the 20th edit (the kill must
+find it on disk), while the window stays open with its edits unsaved.
+
 Usage: python -m tests.ui.crash_child SETTINGS_INI  (DOSSIER_DATA_DIR set by the caller).
 """
 
@@ -44,6 +47,9 @@ def main() -> None:
         window.article_view.select_span(moscow.start + 1, moscow.start + 1)
         window.corrections.mark("ORG" if number % 2 == 0 else "PLACE")
     app.processEvents()
+    if not window.recovery_writer.wait(30):
+        print("the recovery copy was not written within 30 s", flush=True)
+        return
     print("READY", flush=True)
     time.sleep(120)  # killed long before this ends
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+from pathlib import Path
 
 from desktop.core.errors import DossierError
 
@@ -30,3 +32,26 @@ def available_model() -> str:
             f"The spaCy model {requested!r} (from DOSSIER_MODEL) is not installed.\n{INSTALL_HINT}"
         )
     raise DossierError(INSTALL_HINT)
+
+
+def switched_off_components(name: str) -> list[str]:
+    """The components a model ships disabled, from its meta.json (en_core_web_sm: "senter").
+
+    spacy.load builds and loads a disabled component all the same (~45 ms for
+    the senter); Dossier never enables one, so its loader excludes them.
+    ``name`` is an installed package or a model directory, as for spacy.load.
+    """
+    meta = _meta_file(name)
+    if meta is None or not meta.is_file():
+        return []
+    return list(json.loads(meta.read_text(encoding="utf-8")).get("disabled", []))
+
+
+def _meta_file(name: str) -> Path | None:
+    if Path(name).is_dir():
+        return Path(name) / "meta.json"
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):  # not a module name ("./model"): spacy.load will say what is wrong
+        return None
+    return Path(spec.origin).parent / "meta.json" if spec is not None and spec.origin else None

@@ -22,7 +22,7 @@ import desktop
 from desktop.core.grouping import group_mentions
 from desktop.core.labels import category_for, is_main_category
 from desktop.core.model import Document, Fact, FactPart, Mention, Quote
-from desktop.core.nlp.model_loader import available_model
+from desktop.core.nlp.model_loader import available_model, switched_off_components
 from desktop.core.nlp.spans import (
     ENTITY_GROUP,
     FACT_GROUP,
@@ -153,7 +153,7 @@ def load_pipeline(model_name: str | None = None) -> Pipeline:
     from desktop.core.nlp import facts, names, numbers, quotes, weapons  # noqa: F401  (registers)
 
     name = model_name or available_model()
-    nlp = spacy.load(name)
+    nlp = spacy.load(name, exclude=switched_off_components(name))
     return Pipeline(nlp=add_dossier_components(nlp), model_name=name)
 
 

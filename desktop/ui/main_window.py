@@ -27,7 +27,7 @@ from desktop.core.annotated_json import save_document
 from desktop.core.edits import carry_over_user_edits
 from desktop.core.errors import DossierError
 from desktop.core.export import export_csv_folder, export_csv_zip, export_html
-from desktop.core.io import SUPPORTED_SUFFIXES, open_any
+from desktop.core.io import SUPPORTED_SUFFIXES, Opened, open_any
 from desktop.core.labels import CATEGORIES, CATEGORY_TITLES
 from desktop.core.model import Document, Mention
 from desktop.core.recovery import (
@@ -42,6 +42,7 @@ from desktop.ui.article_view import READING_POINT_SIZE, ArticleView
 from desktop.ui.corrections import Corrections
 from desktop.ui.dialogs import DictionaryDialog, ShortcutsDialog
 from desktop.ui.entity_panel import EntityPanel
+from desktop.ui.file_reader import FileReader, reads_in_background
 from desktop.ui.filters import Filter
 from desktop.ui.models import ENTITY_ID_ROLE
 from desktop.ui.themes import THEMES, apply_theme
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self._path: Path | None = None
         self._save_path: Path | None = None
         self._token = 0
+        self._read_token = 0  # the latest file read in the background; older reads are dropped
         self._pending_token: int | None = None
         self._reanalysis_token: int | None = None
         self._pending_meta: dict[str, object] = {}
@@ -203,6 +205,9 @@ class MainWindow(QMainWindow):
         worker.failed.connect(self._on_analysis_failed)
         if preload_model:
             self._analysis.load()
+        self._reader = FileReader(self)
+        self._reader.opened.connect(self._on_file_read)
+        self._reader.failed.connect(self._on_file_read_failed)
 
     # Public API
 
@@ -226,17 +231,43 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str | Path) -> bool:
         """Open an article (analysed in the background) or a Dossier JSON (shown as saved).
 
-        On failure, or if the reader cancels the question about unsaved edits,
-        the current article and its edits stay as they were.
+        A large file is read on a thread: True then means the read has started, and the
+        article or an error message follows (see reads_in_background). On failure, or if the
+        reader cancels the question about unsaved edits, the current article and its edits
+        stay as they were.
         """
+        path = Path(path)
+        self._read_token += 1
+        if reads_in_background(path):
+            self._set_busy(f"Opening {path.name}…")
+            self._reader.start(self._read_token, path)
+            return True
         try:
             opened = open_any(path)
         except DossierError as error:
             self.report_error(str(error))
             return False
         except Exception as error:  # a bug must not close the window and lose the article on screen
-            self.report_error(f"Could not open {Path(path).name}: {type(error).__name__}: {error}")
+            self.report_error(f"Could not open {path.name}: {type(error).__name__}: {error}")
             return False
+        return self._open(opened)
+
+    def _on_file_read(self, token: int, opened: Opened) -> None:
+        if token == self._read_token and not self._open(opened):
+            self._end_background_read()
+
+    def _on_file_read_failed(self, token: int, message: str) -> None:
+        if token == self._read_token:
+            self._end_background_read()
+            self.report_error(message)
+
+    def _end_background_read(self) -> None:
+        """A read that shows nothing new: the busy indicator stays only for an analysis under way."""
+        if self._pending_token is None and self._reanalysis_token is None:
+            self._set_idle()
+
+    def _open(self, opened: Opened) -> bool:
+        """Show what was read: the saved annotations, or the text while it is analysed."""
         if not self.maybe_save():
             return False
         self._path = opened.path
@@ -514,6 +545,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the workers; recovery copies already asked for are finished first (a kill may follow)."""
         self.autosave_timer.stop()
+        self._reader.shutdown()
         self.recovery_writer.close()
         self._analysis.shutdown()
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.core.annotated_json import document_to_dict, load_document
 from desktop.core.edits import add_mention
 from desktop.core.io import SUPPORTED_SUFFIXES
+from desktop.ui import file_reader
 from desktop.ui.main_window import OPEN_FILTER, MainWindow
 from tests.ui.fakes import SEED, FakePipeline
 from tests.ui.helpers import mention, put_cursor_in, select_text, state
@@ -102,6 +103,44 @@ def test_unsaved_edits_ask_save_discard_or_cancel(
     with qtbot.waitSignal(seed_window.document_shown, timeout=5000):
         assert seed_window.open_file(SEED)
     assert not seed_window.isWindowModified()
+
+
+def test_a_large_file_is_read_in_the_background(
+    qtbot, seed_window: MainWindow, answers, tmp_path: Path, monkeypatch
+) -> None:
+    """A big PDF or a 100,000-word Dossier JSON must not freeze the window; what it shows is the same."""
+    monkeypatch.setattr(file_reader, "BACKGROUND_READ_BYTES", 10)
+    saved = tmp_path / "seed.json"
+    seed_window.save_to(saved)
+    shown = state(seed_window)
+    other = tmp_path / "other.txt"
+    other.write_text("Putin met Kim Jong Un in Moscow.", encoding="utf-8")
+    with qtbot.waitSignal(seed_window.document_shown, timeout=5000):
+        assert seed_window.open_file(other)
+        assert seed_window.path == SEED  # nothing changed yet: the read is under way
+    assert seed_window.document.text == "Putin met Kim Jong Un in Moscow."
+
+    with qtbot.waitSignal(seed_window.document_shown, timeout=5000):
+        assert seed_window.open_file(saved)
+    assert state(seed_window) == shown and seed_window.save_path == saved
+
+    _edit(qtbot, seed_window)
+    edited = state(seed_window)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json at all", encoding="utf-8")
+    with qtbot.waitSignal(seed_window.error_reported, timeout=5000) as reported:
+        assert seed_window.open_file(broken)
+    assert "broken.json is not valid JSON" in reported.args[0]
+    assert state(seed_window) == edited and seed_window.isWindowModified()
+    assert not seed_window.progress.isVisible()
+
+    # A file opened while another is still being read wins: the older read is dropped.
+    with qtbot.waitSignal(seed_window.document_shown, timeout=5000):
+        answers.queued = [Button.Discard]
+        seed_window.open_file(saved)
+        seed_window.open_file(other)
+    qtbot.wait(200)
+    assert seed_window.path == other
 
 
 def test_closing_with_unsaved_edits_can_be_cancelled(qtbot, seed_window: MainWindow, answers) -> None:

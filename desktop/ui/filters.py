@@ -97,6 +97,7 @@ class InvolvementProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._filter = Filter()
+        self._remember_filter_shape()
         self._involvement = Involvement(None, [], quote_entities)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
@@ -111,21 +112,29 @@ class InvolvementProxy(QSortFilterProxyModel):
         if active == self._filter:
             return
         self._filter = replace(active, entity_ids=list(active.entity_ids), labels=set(active.labels))
+        self._remember_filter_shape()
         self.invalidateFilter()
 
+    def _remember_filter_shape(self) -> None:
+        """What filterAcceptsRow needs, worked out once per filter change rather than once per row."""
+        self._filter_on = self._filter.is_active()
+        self._category_filtered = self._filter.category_filtered()
+        self._needle = self._filter.text.strip().lower()
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self._filter_on:
+            return True  # the common case, asked for every row after every document change
         active = self._filter
-        needle = active.text.strip().lower()
-        if active.entity_ids or active.category_filtered():
+        if active.entity_ids or self._category_filtered:
             involved = self._involvement.of_row(source_row)
             if active.entity_ids and not set(active.entity_ids) <= involved:
                 return False
-            if active.category_filtered() and not any(
+            if self._category_filtered and not any(
                 self._involvement.label_of(i) in active.labels for i in involved
             ):
                 return False
-        if needle:
+        if self._needle:
             model = self.sourceModel()
             cells = (model.index(source_row, c, source_parent).data() for c in range(model.columnCount()))
-            return any(needle in str(cell or "").lower() for cell in cells)
+            return any(self._needle in str(cell or "").lower() for cell in cells)
         return True

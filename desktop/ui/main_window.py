@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         return self._open(opened)
 
     def _on_file_read(self, token: int, opened: Opened) -> None:
-        if token == self._read_token and not self._open(opened):
+        if token == self._read_token and not self._open(opened, text_first=True):
             self._end_background_read()
 
     def _on_file_read_failed(self, token: int, message: str) -> None:
@@ -266,19 +266,30 @@ class MainWindow(QMainWindow):
         if self._pending_token is None and self._reanalysis_token is None:
             self._set_idle()
 
-    def _open(self, opened: Opened) -> bool:
-        """Show what was read: the saved annotations, or the text while it is analysed."""
+    def _open(self, opened: Opened, text_first: bool = False) -> bool:
+        """Show what was read: the saved annotations, or the text while it is analysed.
+
+        With text_first, saved annotations come one turn of the event loop after their text:
+        on a 100,000-word article each half costs ~100 ms, together they froze the window twice
+        as long.
+        """
         if not self.maybe_save():
             return False
         self._path = opened.path
         self._add_recent(opened.path)
-        if opened.document is not None:
+        document = opened.document
+        if document is not None:
             self._token += 1
             self._pending_token = None
             self._reanalysis_token = None
             self._save_path = opened.path
-            self._show_document(opened.document)
-            self.statusBar().showMessage(f"Opened {opened.path.name} (saved annotations)", 5000)
+            if text_first:
+                self._clear_document()
+                self.article_view.show_text(document.text)
+                token = self._token
+                QTimer.singleShot(0, lambda: self._show_opened(token, document, opened.path))
+            else:
+                self._show_opened(self._token, document, opened.path)
             return True
         article = opened.article
         assert article is not None
@@ -294,6 +305,11 @@ class MainWindow(QMainWindow):
         self._set_busy(f"Analysing {opened.path.name}…")
         self._analysis.analyze(self._token, article.text, article.source, article.title)
         return True
+
+    def _show_opened(self, token: int, document: Document, path: Path) -> None:
+        if token == self._token:  # else another file was opened in between
+            self._show_document(document)
+            self.statusBar().showMessage(f"Opened {path.name} (saved annotations)", 5000)
 
     def open_folder(self, folder: str | Path) -> bool:
         """Open the first article of a folder; next/previous article walk through the rest."""

@@ -34,24 +34,32 @@ def available_model() -> str:
     raise DossierError(INSTALL_HINT)
 
 
-def switched_off_components(name: str) -> list[str]:
-    """The components a model ships disabled, from its meta.json (en_core_web_sm: "senter").
-
-    spacy.load builds and loads a disabled component all the same (~45 ms for
-    the senter); Dossier never enables one, so its loader excludes them.
-    ``name`` is an installed package or a model directory, as for spacy.load.
-    """
-    meta = _meta_file(name)
-    if meta is None or not meta.is_file():
-        return []
-    return list(json.loads(meta.read_text(encoding="utf-8")).get("disabled", []))
-
-
-def _meta_file(name: str) -> Path | None:
-    if Path(name).is_dir():
-        return Path(name) / "meta.json"
+def model_directory(name: str) -> Path | None:
+    """The directory spacy.load reads for ``name``: a model directory, or an installed package's data
+    directory (named as spacy.util.load_model_from_init_py names it); None if neither is found."""
+    path = Path(name)
+    if path.is_dir():
+        return path
     try:
         spec = importlib.util.find_spec(name)
     except (ImportError, ValueError):  # not a module name ("./model"): spacy.load will say what is wrong
         return None
-    return Path(spec.origin).parent / "meta.json" if spec is not None and spec.origin else None
+    if spec is None or spec.origin is None:
+        return None
+    package = Path(spec.origin).parent
+    if not (package / "meta.json").is_file():
+        return None
+    meta = json.loads((package / "meta.json").read_text(encoding="utf-8"))
+    return package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+
+
+def switched_off_components(directory: Path) -> list[str]:
+    """The components the model in ``directory`` ships disabled (en_core_web_sm: "senter").
+
+    spacy.load builds and loads a disabled component all the same (~45 ms for
+    the senter); Dossier never enables one, so its loader excludes them.
+    """
+    meta = directory / "meta.json"
+    if not meta.is_file():
+        return []
+    return list(json.loads(meta.read_text(encoding="utf-8")).get("disabled", []))

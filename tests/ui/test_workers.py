@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 
 import pytest
 
@@ -34,6 +35,9 @@ def test_the_process_gives_what_the_pipeline_gives_and_restarts_after_dying(pipe
     process_pipeline = ProcessPipeline()
     try:
         assert process_pipeline.model_name == pipeline.model_name
+        if hasattr(os, "getpriority"):  # the window comes first (yield_to_the_window)
+            analysis = os.getpriority(os.PRIO_PROCESS, process_pipeline._process.pid)
+            assert analysis > os.getpriority(os.PRIO_PROCESS, 0)
         assert process_pipeline.analyze(text, title="Seed") == pipeline.analyze(text, title="Seed")
 
         process_pipeline._process.kill()  # as the system would, out of memory

@@ -4,6 +4,7 @@ Every measurement runs in a fresh child process (so model loading and peak
 RSS are the child's own) and is repeated; the table shows medians.
 
     python benchmarks/speed.py [--runs 3] [--quick] [--out docs/benchmarks.md]
+    python benchmarks/speed.py --cold-start-only [--runs 5]
 
 --quick uses tiny inputs (for the smoke test in tests/); its figures mean nothing.
 """
@@ -118,6 +119,19 @@ def median_gui(runs: int, article: Path, interactions: bool) -> dict[str, float]
     return {key: statistics.median(r[key] for r in results) for key in results[0]}
 
 
+def cold_start_rows(runs: int) -> list[tuple[str, str]]:
+    cold = median_gui(runs, SEED, interactions=False)
+    return [
+        ("Cold start: launch → window shown", f"{cold['window_shown']:.2f} s"),
+        (
+            "Cold start: launch → seed article highlighted (model load included)",
+            f"{cold['highlighted']:.2f} s (longest GUI stall {cold['longest_stall'] * 1000:.0f} ms; "
+            f"peak RSS: window {cold['peak_rss_mb']:.0f} MB, "
+            f"analysis process {cold['worker_peak_rss_mb']:.0f} MB)",
+        ),
+    ]
+
+
 def words(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
@@ -170,7 +184,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="tiny inputs, for the smoke test")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument(
+        "--cold-start-only", action="store_true", help="only the cold start, printed (the report is kept)"
+    )
     args = parser.parse_args(argv)
+    if args.cold_start_only:
+        before = os.getloadavg()[0]
+        rows = cold_start_rows(args.runs)
+        print("\n".join(f"{name}: {value}" for name, value in rows))
+        after = os.getloadavg()[0]
+        print(f"medians of {args.runs} run(s); load average {before:.2f} before, {after:.2f} after")
+        return 0
 
     corpus_path = EVAL / "polnear_train_sample.jsonl"
     if args.quick or not corpus_path.exists():
@@ -189,16 +213,7 @@ def main(argv: list[str] | None = None) -> int:
             encoding="utf-8",
         )
         n_words = words(texts)
-        cold = median_gui(runs, SEED, interactions=False)
-        rows.append(("Cold start: launch → window shown", f"{cold['window_shown']:.2f} s"))
-        rows.append(
-            (
-                "Cold start: launch → seed article highlighted (model load included)",
-                f"{cold['highlighted']:.2f} s (longest GUI stall {cold['longest_stall'] * 1000:.0f} ms; "
-                f"peak RSS: window {cold['peak_rss_mb']:.0f} MB, "
-                f"analysis process {cold['worker_peak_rss_mb']:.0f} MB)",
-            )
-        )
+        rows += cold_start_rows(runs)
         rows.append(("Corpus", f"{len(texts)} articles, {n_words:,} words"))
         load = median_of(runs, DOSSIER_LOAD_ONLY)
         rows.append(("Model + Dossier components load", f"{load['seconds']:.2f} s"))

@@ -23,3 +23,20 @@ def test_speed_benchmark_runs_on_a_tiny_input() -> None:
     assert "× raw spaCy" in result.stdout
     assert "Cold start: launch → window shown" in result.stdout
     assert "1,500 words in the reader: interactions" in result.stdout
+
+
+@pytest.mark.model
+def test_the_cold_start_alone_is_printed_and_the_report_kept(tmp_path) -> None:
+    report = tmp_path / "benchmarks.md"
+    speed = str(ROOT / "benchmarks" / "speed.py")
+    result = subprocess.run(
+        [sys.executable, speed, "--cold-start-only", "--runs", "1", "--out", str(report)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Cold start: launch → seed article highlighted" in result.stdout
+    assert "load average" in result.stdout
+    assert not report.exists()

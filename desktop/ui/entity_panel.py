@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -118,6 +119,8 @@ class Legend(QGroupBox):
 # Sizing rows to their wrapped text asks every row for its data on each layout:
 # fine for an article's few dozen quotes, seconds for a book's thousands of facts.
 WRAPPED_ROWS_LIMIT = 300
+# Quote and fact rows whose involved entities are worked out per idle turn of the event loop.
+INVOLVEMENT_STEP = 250
 
 
 class SpanTable(QTableView):
@@ -212,6 +215,10 @@ class EntityPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._involvement_timer = QTimer(self)
+        self._involvement_timer.setInterval(0)
+        self._involvement_timer.timeout.connect(self._on_idle_involvement)
+        self._involvements: tuple[Involvement, ...] = ()
         self.setObjectName("entityPanel")
         self._rows_hidden_by_text = False
         self.legend = Legend()
@@ -362,8 +369,19 @@ class EntityPanel(QWidget):
 
     def _update_involvement(self) -> None:
         document = self._document
-        self.quote_proxy.set_involvement(Involvement(document, self.quote_model.rows(), quote_entities))
-        self.fact_proxy.set_involvement(Involvement(document, self.fact_model.rows(), fact_entities))
+        self._involvements = (
+            Involvement(document, self.quote_model.rows(), quote_entities),
+            Involvement(document, self.fact_model.rows(), fact_entities),
+        )
+        self.quote_proxy.set_involvement(self._involvements[0])
+        self.fact_proxy.set_involvement(self._involvements[1])
+        self._involvement_timer.start()
+
+    def _on_idle_involvement(self) -> None:
+        """A few rows per turn of the event loop (~2 ms), until every row's involvement is known."""
+        done = [involvement.compute_ahead(INVOLVEMENT_STEP) for involvement in self._involvements]
+        if all(done):
+            self._involvement_timer.stop()
 
     def _update_tab_titles(self) -> None:
         document = self._document

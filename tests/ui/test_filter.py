@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 
 from desktop.core import edits
 from desktop.core.labels import colour_for
+from desktop.ui.filters import Involvement, fact_entities
 from desktop.ui.main_window import MainWindow
 from tests.ui.helpers import click_entity, column, entity_id, mention, point_inside
 
@@ -140,3 +141,20 @@ def test_search_box_marks_the_text_and_filters_the_lists(qtbot, seed_window: Mai
     assert dict(zip(names, hidden, strict=False)) == {"Kim Jong Un": False, "Vladimir Putin": True}
     qtbot.keyClick(seed_window.article_view, Qt.Key.Key_Escape)
     assert box.text() == "" and view.search_matches() == []
+
+
+def test_involvement_is_worked_out_ahead_while_idle_and_on_demand(qtbot, seed_window: MainWindow) -> None:
+    document = seed_window.document
+    starts = [m.start for m in document.mentions]
+    expected = [fact_entities(document, starts, f) for f in document.facts]
+    involvement = Involvement(document, document.facts, fact_entities)
+    assert involvement.of_row(len(expected) - 1) == expected[-1]  # on demand, out of order
+    assert len(expected) > 1 and not involvement.compute_ahead(1)
+    while not involvement.compute_ahead(1):
+        pass
+    assert [involvement.of_row(i) for i in range(len(expected))] == expected
+    assert involvement.of_row(len(expected)) == set()
+
+    panel = seed_window.entity_panel
+    panel.set_document(document)
+    qtbot.waitUntil(lambda: not panel._involvement_timer.isActive(), timeout=2000)

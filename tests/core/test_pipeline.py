@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Span
 
-from desktop.core.nlp.pipeline import Pipeline, paragraph_chunks
+from desktop.core.nlp.pipeline import Pipeline, paragraph_chunks, split_stray_full_stops
 from desktop.core.nlp.spans import WEAPON_GROUP
 
 
@@ -75,3 +75,15 @@ def test_a_range_reaches_the_document_with_both_ends(pipeline) -> None:
     document = pipeline.analyze("Officials said it costs $2-3 billion, and prices rose 15 to 20 percent.")
     ranges = {m.text: (m.value, m.value_max, m.unit) for m in document.mentions if m.label == "NUMBER"}
     assert ranges == {"$2-3 billion": (2e9, 3e9, "USD"), "15 to 20 percent": (15, 20, "%")}
+
+
+def test_a_stray_full_stop_before_a_word_is_split_off() -> None:
+    """ " .North Korean leader" (a scraping slip) must not put ".North" into names and fact subjects."""
+    nlp = spacy.blank("en")
+    split_stray_full_stops(nlp)
+    words = [
+        t.text
+        for t in nlp.make_doc("MOSCOW: .North Korean leader left, said U.S. officials at .NET and .5 percent")
+    ]
+    assert words[:4] == ["MOSCOW", ":", ".", "North"]
+    assert "U.S." in words and ".NET" in words and ".5" in words

@@ -10,6 +10,7 @@ reads a spaCy ``Doc``; everything downstream sees a ``Document``.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,7 +144,21 @@ def paragraph_chunks(text: str, limit: int) -> list[tuple[int, str]]:
     return chunks
 
 
+# A full stop stuck to the next sentence's first word, after a space (" .North Korean leader"),
+# is a copy-and-paste slip in scraped news; as one token it ends up inside names and fact subjects.
+STRAY_FULL_STOP = r"^\.(?=[A-Z][a-z])"
+
+
+def split_stray_full_stops(nlp: Language) -> None:
+    """Make such a full stop a token of its own, whatever prefixes the model's tokenizer has."""
+    tokenizer = nlp.tokenizer
+    current = tokenizer.prefix_search.__self__.pattern if tokenizer.prefix_search is not None else None
+    pattern = f"{current}|{STRAY_FULL_STOP}" if current else STRAY_FULL_STOP
+    tokenizer.prefix_search = re.compile(pattern).search
+
+
 def add_dossier_components(nlp: Language) -> Language:
+    split_stray_full_stops(nlp)
     for name in DOSSIER_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

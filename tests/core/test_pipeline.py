@@ -87,3 +87,15 @@ def test_a_stray_full_stop_before_a_word_is_split_off() -> None:
     ]
     assert words[:4] == ["MOSCOW", ":", ".", "North"]
     assert "U.S." in words and ".NET" in words and ".5" in words
+
+
+def test_a_custom_tokenizer_is_left_as_it_is() -> None:
+    nlp = spacy.blank("en")
+    custom = nlp.tokenizer.__call__
+    nlp.tokenizer = custom
+    split_stray_full_stops(nlp)
+    assert nlp.tokenizer is custom
+    plain = spacy.blank("en")
+    plain.tokenizer.prefix_search = None
+    split_stray_full_stops(plain)
+    assert [t.text for t in plain.make_doc(".North")] == [".", "North"]

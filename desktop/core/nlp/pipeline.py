@@ -152,8 +152,12 @@ STRAY_FULL_STOP = r"^\.(?=[A-Z][a-z])"
 def split_stray_full_stops(nlp: Language) -> None:
     """Make such a full stop a token of its own, whatever prefixes the model's tokenizer has."""
     tokenizer = nlp.tokenizer
-    current = tokenizer.prefix_search.__self__.pattern if tokenizer.prefix_search is not None else None
-    pattern = f"{current}|{STRAY_FULL_STOP}" if current else STRAY_FULL_STOP
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer has no affix rules to extend
+    compiled = getattr(tokenizer.prefix_search, "__self__", None)  # the bound search of a compiled regex
+    if tokenizer.prefix_search is not None and not isinstance(compiled, re.Pattern):
+        return  # a custom prefix function: leave the model's tokenizer as it is
+    pattern = f"{compiled.pattern}|{STRAY_FULL_STOP}" if compiled is not None else STRAY_FULL_STOP
     tokenizer.prefix_search = re.compile(pattern).search
 
 

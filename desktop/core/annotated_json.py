@@ -117,6 +117,9 @@ def document_to_dict(document: Document) -> dict[str, Any]:
                 "source": f.source,
                 "source_entity": f.source_entity_id,
                 "quote_id": f.quote_id,
+                "negated": f.negated,
+                "modality": f.modality,
+                "condition": _part_to_dict(f.condition),
                 "status": f.status,
                 "note": f.note,
                 "origin": f.origin,
@@ -194,7 +197,14 @@ def _check_offsets(data: dict[str, Any], name: str) -> None:
             )
     for f in data.get("facts", []):
         _check_span(text, f["sentence_start"], f["sentence_end"], None, f"fact {f['id']}", name)
-        for part in (f.get("subject"), f["predicate"], f.get("object"), *f.get("qualifiers", [])):
+        parts = (
+            f.get("subject"),
+            f["predicate"],
+            f.get("object"),
+            f.get("condition"),
+            *f.get("qualifiers", []),
+        )
+        for part in parts:
             if part is not None:
                 _check_span(text, part["start"], part["end"], part["text"], f"part of fact {f['id']}", name)
 
@@ -252,6 +262,9 @@ def document_from_dict(data: Any, name: str = "the file") -> Document:
                 source=f.get("source"),
                 source_entity_id=f.get("source_entity"),
                 quote_id=f.get("quote_id"),
+                negated=f.get("negated", False),
+                modality=f.get("modality"),
+                condition=_part_from_dict(f.get("condition")),
                 status=f.get("status", "unverified"),
                 note=f.get("note", ""),
                 origin=f["origin"],

@@ -94,6 +94,11 @@ class Fact:
     source: str | None = None
     source_entity_id: str | None = None
     quote_id: str | None = None
+    # What the sentence asserts, made visible: "did not receive" is negated, "may strike"
+    # has modality "may", and "unless the sanctions are lifted" is the fact's condition.
+    negated: bool = False
+    modality: str | None = None
+    condition: FactPart | None = None
     status: str = "unverified"  # unverified | verified | disputed
     note: str = ""
     origin: str = "rule"
@@ -276,4 +281,5 @@ def _clone_fact(fact: Fact) -> Fact:
     clone.object = _clone_part(fact.object) if fact.object else None
     clone.predicate = _clone_part(fact.predicate)
     clone.qualifiers = [_clone_part(q) for q in fact.qualifiers]
+    clone.condition = _clone_part(fact.condition) if fact.condition else None
     return clone

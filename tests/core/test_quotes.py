@@ -523,3 +523,100 @@ def test_quoted_label_phrase_ends_before_when_and_where_it_was_said(pipeline) ->
 def test_quoted_label_keeps_what_it_is_for_but_not_where_it_was_said(pipeline) -> None:
     text = "The union called Clinton a “champion” for its members in a statement."
     assert only(pipeline, text).content == "Clinton a “champion” for its members"
+
+
+# -- who is credited (GUIDELINES "Who is credited") ---------------------------
+
+
+def credited(pipeline, text: str) -> list[tuple[str | None, str | None]]:
+    """(speaker as written, name of the entity credited) for each quote of the analysed text."""
+    document = pipeline.analyze(text)
+    return [
+        (q.speaker, document.entity(q.speaker_entity_id).name if q.speaker_entity_id else None)
+        for q in document.quotes
+    ]
+
+
+@pytest.mark.model
+def test_pronoun_goes_to_the_person_just_named_not_an_earlier_speaker(pipeline) -> None:
+    text = (
+        "Russian Defence Minister Sergei Shoigu said the army had taken the village.\n\n"
+        "NATO Secretary General Jens Stoltenberg urged allies on Tuesday to speed up deliveries "
+        'of ammunition to Ukraine. "We are in a race of logistics," he said.'
+    )
+    assert credited(pipeline, text)[-1] == ("he", "Jens Stoltenberg")
+
+
+@pytest.mark.model
+def test_pronoun_chain_follows_the_previous_quotes_speaker(pipeline) -> None:
+    text = (
+        'Vladimir Putin met Joe Biden in Geneva. "The talks were useful," Putin said. '
+        '"We agreed to continue," he added. He later left for Moscow. "It went well," he said.'
+    )
+    assert [name for _, name in credited(pipeline, text)] == ["Vladimir Putin"] * 3
+
+
+@pytest.mark.model
+def test_pronoun_agrees_in_gender(pipeline) -> None:
+    text = 'Angela Merkel met Joe Biden in Berlin. "It was a good meeting," she said.'
+    assert credited(pipeline, text) == [("she", "Angela Merkel")]
+
+
+@pytest.mark.model
+def test_pronoun_with_two_candidates_and_no_cue_stays_unresolved(pipeline) -> None:
+    text = 'The talks between Mark Rutte and Donald Tusk ran late. "Nothing was agreed," he said.'
+    assert credited(pipeline, text) == [("he", None)]
+
+
+@pytest.mark.model
+def test_a_person_named_after_titles_is_credited_not_the_title(pipeline) -> None:
+    cases = {
+        "Foreign Ministry spokeswoman Maria Zakharova said the West was to blame.": "Maria Zakharova",
+        "Russia's Vladimir Putin said the talks were useful.": "Vladimir Putin",
+        "A spokesman for the Kremlin, Dmitry Peskov, said no talks were planned.": "Dmitry Peskov",
+    }
+    for text, name in cases.items():
+        assert credited(pipeline, text)[0][1] == name, text
+
+
+@pytest.mark.model
+def test_unnamed_sources_stay_unnamed(pipeline) -> None:
+    text = (
+        "Joe Biden met the delegation on Monday. A senior official said the deal was close. "
+        "Local health officials said 12 people had died. One man said he had lost his home."
+    )
+    assert [name for _, name in credited(pipeline, text)] == [None, None, None]
+
+
+@pytest.mark.model
+def test_an_unnamed_source_may_credit_its_organization_never_a_person(pipeline) -> None:
+    assert credited(pipeline, "A spokesman for the Kremlin said no talks were planned.")[0][1] == "Kremlin"
+    assert credited(pipeline, "Vladimir Putin's spokesman said no talks were planned.")[0][1] is None
+
+
+@pytest.mark.model
+def test_a_possessive_country_is_not_the_ministry(pipeline) -> None:
+    quote = credited(pipeline, "Poland's Defence Ministry said two missiles had crossed its airspace.")[0]
+    assert quote[1] != "Poland"
+
+
+@pytest.mark.model
+def test_compound_speakers_stay_whole(pipeline) -> None:
+    assert credited(pipeline, "France and Britain said they would send more tanks.") == [
+        ("France and Britain", None)
+    ]
+
+
+@pytest.mark.model
+def test_a_document_credits_its_issuer_or_nobody(pipeline) -> None:
+    text = "Kim Jong Un arrived in Vladivostok. The news release said the leaders would discuss cooperation."
+    assert credited(pipeline, text)[-1] == ("The news release", None)
+
+
+@pytest.mark.model
+def test_a_definite_title_refers_back_to_the_person_introduced_with_it(pipeline) -> None:
+    text = (
+        "The region's governor, Vyacheslav Gladkov, said three people were injured. "
+        "The governor said the shelling continued."
+    )
+    assert [name for _, name in credited(pipeline, text)] == ["Vyacheslav Gladkov", "Vyacheslav Gladkov"]

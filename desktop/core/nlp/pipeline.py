@@ -25,6 +25,7 @@ import desktop
 from desktop.core.grouping import group_mentions
 from desktop.core.labels import category_for, is_main_category
 from desktop.core.model import Document, Fact, FactPart, Mention, Quote
+from desktop.core.nlp import paragraphs  # noqa: F401  (registers dossier_paragraphs)
 from desktop.core.nlp.model_loader import available_model, model_directory, switched_off_components
 from desktop.core.nlp.spans import (
     ENTITY_GROUP,
@@ -161,8 +162,19 @@ def split_stray_full_stops(nlp: Language) -> None:
     tokenizer.prefix_search = re.compile(pattern).search
 
 
+# Runs before whatever splits sentences, so that the split keeps to the article's paragraphs.
+SEGMENTATION_COMPONENT = "dossier_paragraphs"
+_SENTENCE_SPLITTERS = ("parser", "senter", "sentencizer")
+
+
 def add_dossier_components(nlp: Language) -> Language:
     split_stray_full_stops(nlp)
+    if SEGMENTATION_COMPONENT not in nlp.pipe_names:
+        splitter = next((name for name in nlp.pipe_names if name in _SENTENCE_SPLITTERS), None)
+        if splitter is not None:
+            nlp.add_pipe(SEGMENTATION_COMPONENT, before=splitter)
+        else:
+            nlp.add_pipe(SEGMENTATION_COMPONENT, first=True)
     for name in DOSSIER_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)
@@ -324,7 +336,7 @@ def _quotes_from(text: str, spans: list[_SpanRecord], locate: _EntityLocator) ->
     for span in spans:
         shift, info = span.shift, span.info
         speaker = _offsets(info.get("speaker"), shift)
-        resolved = _offsets(info.get("speaker_resolved"), shift) or speaker
+        resolved = _offsets(info.get("speaker_resolved"), shift)  # None: credited to no entity
         cue = _offsets(info.get("cue"), shift)
         start, end = shift + span.start_char, shift + span.end_char
         quotes.append(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from desktop.core.nlp.paragraphs import headings_of
 from desktop.core.nlp.quotes_marks import Fragmented, Quoted, find_quoted
 from desktop.core.nlp.quotes_speakers import Cues, SpeakerResolver, load_cues, speaker_span
 from desktop.core.nlp.spans import QUOTE_GROUP
@@ -623,7 +624,9 @@ def find_quotes(doc: Doc) -> Doc:
     finder = _Finder(doc, cues)
     direct = finder.direct()
     quotes = _unique(finder.adopt_orphans(finder.indirect(direct) if finder.parsed else direct))
-    resolver = SpeakerResolver(doc, cues)
+    headings = headings_of(doc)
+    quotes = [q for q in quotes if not any(a < q.end and q.start < b for a, b in headings)]  # never a quote
+    resolver = SpeakerResolver(doc, cues, [(q.open_start, q.close_end) for q in finder.quoted])
     spans: list[Span] = []
     for quote in quotes:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")

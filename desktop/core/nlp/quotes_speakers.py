@@ -1,10 +1,25 @@
 """Speakers of quotes: the span as written, and the named mention it refers to.
 
 News names a source once and then calls it "he", "the agency" or "the
-ministry"; the reader wants the name. Resolution looks back through the
-resolved mentions (``doc.spans[ENTITY_GROUP]``) for the nearest compatible
-one, preferring sources already quoted, since a description usually
-points at the source the article is following.
+ministry"; the reader wants the name. But crediting words to the wrong
+person is the one error a reader cannot forgive, so an unresolved speaker
+beats a guess (GUIDELINES, "Who is credited"):
+
+- A span that names a person credits the person, whatever titles, ministries
+  or countries come with it ("Foreign Ministry spokeswoman Maria Zakharova",
+  "Russia's Vladimir Putin"); otherwise the mention that holds the phrase's
+  head ("Poland's Defence Ministry", "Russia").
+- "he"/"she" resolves to the nearest earlier person that agrees in gender,
+  sentence by sentence back from the quote: in the first sentence with any,
+  the previous quote's speaker if it is there, else the only one, else the
+  subject; a sentence whose subject is a pronoun of the same gender carries
+  the chain further back. Mentions inside quoted words are not antecedents.
+- Several named speakers ("France and Britain") keep the whole span and no
+  single entity; unnamed sources ("officials", "a senior official", "one
+  man") credit nobody, or the organization they name ("a spokesman for the
+  Kremlin"), never a person or a place; "the agency", "the governor" refer
+  back to a mention that carries that word; a document or post credits its
+  issuer ("a statement from the ministry") or nobody.
 """
 
 from __future__ import annotations
@@ -26,7 +41,21 @@ _MODEL_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE
 # Dependents that belong to a speaker's name ("the leader of the party"); an
 # apposition or relative clause after it is extra information, not the name.
 _DESCRIPTION_LOOKBACK = 20  # mentions searched back for one a description names ("the agency")
-_NAME_RIGHT_DEPS = {"compound", "prep", "pobj", "nummod", "poss", "amod", "nmod", "flat", "case"}
+# Coordinated speakers stay together: "France and Britain said" credits both.
+_NAME_RIGHT_DEPS = {
+    "compound",
+    "prep",
+    "pobj",
+    "nummod",
+    "poss",
+    "amod",
+    "nmod",
+    "flat",
+    "case",
+    "cc",
+    "conj",
+}
+_DASHES = ("-", "—", "–", "--")
 
 
 @dataclass(frozen=True)
@@ -44,6 +73,12 @@ class Cues:
     prepositional_cues: dict[str, tuple[str, ...]]
     description_heads: dict[str, str]
     circumstance_prepositions: frozenset[str]
+    gendered_pronouns: dict[str, str]
+    gendered_words: dict[str, str]
+    document_heads: frozenset[str]
+    issuer_prepositions: frozenset[str]
+    organization_prepositions: frozenset[str]
+    given_names: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +96,18 @@ def load_cues() -> Cues:
         prepositional_cues={verb: tuple(preps) for verb, preps in data["prepositional_cues"].items()},
         description_heads=dict(data["description_heads"]),
         circumstance_prepositions=frozenset(data["circumstance_prepositions"]),
+        gendered_pronouns=dict(data["gendered_pronouns"]),
+        gendered_words=dict(data["gendered_words"]),
+        document_heads=frozenset(data["document_heads"]),
+        issuer_prepositions=frozenset(data["issuer_prepositions"]),
+        organization_prepositions=frozenset(data["organization_prepositions"]),
+        given_names=_given_names(),
     )
+
+
+def _given_names() -> dict[str, str]:
+    data = json.loads(resource_path("given_names.json").read_text(encoding="utf-8"))
+    return {name: "f" for name in data["female"]} | {name: "m" for name in data["male"]}
 
 
 def speaker_span(token: Token) -> Span:
@@ -76,6 +122,9 @@ def speaker_span(token: Token) -> Span:
     breaks = [t.i for t in doc[start:end] if "\n" in t.text and t.i < token.i]
     if breaks:
         start = breaks[-1] + 1  # a dateline or timestamp line above is not part of the name
+    dashes = [t.i for t in doc[start : token.i] if t.text in _DASHES and t.i > start]
+    if dashes and (doc[dashes[-1] - 1].text == ")" or doc[start].is_upper):
+        start = dashes[-1] + 1  # "MOSCOW (Reuters) - President Vladimir Putin": the dateline is not the name
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -83,20 +132,33 @@ def speaker_span(token: Token) -> Span:
     return doc[start:end]
 
 
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_RELATIVE_TAGS = ("WP", "WDT")
+_PLURAL_TAGS = ("NNS", "NNPS")
+_DEFINITE = ("the", "this", "that")
+_PRONOUN_LOOKBACK = 8  # sentences a "he"/"she" looks back for its person
+_TITLE_BEFORE_NAME = 3  # "the governor of the region, Vyacheslav Gladkov": words between title and name
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int
     end: int
+    first: int  # token indices [first, last)
+    last: int
     label: str
     text: str  # lowercase
     head_lemma: str  # lemma of the word the mention's last token attaches to
+    key: str  # one person's mentions share it: the last word ("Jens Stoltenberg", "Stoltenberg")
 
 
 class SpeakerResolver:
-    """Resolve speakers left to right through one document."""
+    """Resolve speakers left to right through one document; None wherever the choice is unsure."""
 
-    def __init__(self, doc: Doc, cues: Cues) -> None:
+    def __init__(self, doc: Doc, cues: Cues, quoted: list[tuple[int, int]] | None = None) -> None:
+        self._doc = doc
         self._cues = cues
+        self._parsed = doc.has_annotation("DEP")
         spans = doc.spans.get(ENTITY_GROUP)
         if spans is not None:
             pairs = [(s, s.label_) for s in spans if s.label_ in _SPEAKER_LABELS]
@@ -104,23 +166,38 @@ class SpeakerResolver:
             pairs = [(e, _MODEL_LABELS[e.label_]) for e in doc.ents if e.label_ in _MODEL_LABELS]
         self._mentions = sorted(
             (
-                _Mention(s.start_char, s.end_char, label, s.text.lower(), s[-1].head.lemma_.lower())
+                _Mention(
+                    s.start_char,
+                    s.end_char,
+                    s.start,
+                    s.end,
+                    label,
+                    s.text.lower(),
+                    s[-1].head.lemma_.lower(),
+                    s[-1].lower_,
+                )
                 for s, label in pairs
             ),
             key=lambda m: m.start,
         )
         self._starts = [m.start for m in self._mentions]
+        self._at_token = {i: m for m in self._mentions for i in range(m.first, m.last)}
+        quoted_ranges = sorted(quoted or [])
+        self._quoted_starts = [a for a, _ in quoted_ranges]
+        self._quoted = quoted_ranges
+        self._gender = self._genders()
         self._speakers: list[_Mention] = []  # resolved speakers so far, in text order
 
-    def named_in(self, start: int, end: int) -> _Mention | None:
-        """The longest mention inside [start, end)."""
-        best = None
+    # -- lookups --------------------------------------------------------------
+
+    def _inside(self, start: int, end: int) -> list[_Mention]:
+        found = []
         for mention in self._mentions[bisect_left(self._starts, start) :]:
             if mention.start >= end:
                 break
-            if mention.end <= end and (best is None or mention.end - mention.start > best.end - best.start):
-                best = mention
-        return best
+            if mention.end <= end:
+                found.append(mention)
+        return found
 
     def _before(self, offset: int, label: str) -> Iterator[_Mention]:
         """Mentions of a label that start before offset, nearest first."""
@@ -131,32 +208,204 @@ class SpeakerResolver:
     def _last_speaker(self, offset: int, label: str) -> _Mention | None:
         return next((m for m in reversed(self._speakers) if m.label == label and m.start < offset), None)
 
-    def resolve(self, speaker: Span, apposition: Span | None = None) -> tuple[int, int] | None:
-        """Offsets of the named mention a speaker stands for; None when nothing fits."""
-        found = self.named_in(speaker.start_char, speaker.end_char)
-        if found is None and apposition is not None:
-            found = self.named_in(apposition.start_char, apposition.end_char)
-        if found is None:
-            found = self._antecedent(speaker)
+    def _in_quoted(self, mention: _Mention) -> bool:
+        i = bisect_left(self._quoted_starts, mention.start + 1) - 1
+        return i >= 0 and mention.start < self._quoted[i][1]
+
+    def _genders(self) -> dict[str, str]:
+        """Each person's gender where the text tells it: a given name, an honorific, a gendered title."""
+        evidence: dict[str, set[str]] = {}
+        doc = self._doc
+        for mention in self._mentions:
+            if mention.label != "PERSON":
+                continue
+            words = [doc[mention.first].lower_]
+            if mention.first > 0:
+                words.append(doc[mention.first - 1].lower_)
+            for word in words:
+                gender = self._cues.given_names.get(word) or self._cues.gendered_words.get(word)
+                if gender:
+                    evidence.setdefault(mention.key, set()).add(gender)
+        return {key: genders.pop() for key, genders in evidence.items() if len(genders) == 1}
+
+    # -- resolution -------------------------------------------------------------
+
+    def resolve(
+        self, speaker: Span, apposition: Span | None = None, remember: bool = True
+    ) -> tuple[int, int] | None:
+        """Offsets of the named mention a speaker stands for; None when nothing fits for sure.
+
+        ``remember`` makes the result the previous speaker for the next pronoun (quotes do,
+        fact subjects do not).
+        """
+        found = self._named(speaker, apposition)
+        if found is None and not self._names_several(speaker):
+            found = self._described(speaker)
         if found is None:
             return None
-        self._speakers.append(found)
+        if remember:
+            self._speakers.append(found)
         return found.start, found.end
 
-    def _antecedent(self, speaker: Span) -> _Mention | None:
-        words = [t.lower_ for t in speaker if not t.is_punct]
+    def _names_several(self, speaker: Span) -> bool:
+        """ "France and Britain said": the span credits both, so no single entity."""
+        inside = self._inside(speaker.start_char, speaker.end_char)
+        if len({m.key for m in inside}) < 2 or not self._parsed:
+            return False
+        return any(t.dep_ == "conj" and t.i in self._at_token for t in speaker)
+
+    def _named(self, speaker: Span, apposition: Span | None) -> _Mention | None:
+        """The mention a span names: a person in it, else the mention holding its head noun."""
+        if self._names_several(speaker):
+            return None
+        for span in (speaker, apposition):
+            if span is None:
+                continue
+            root = span.root
+            holder = self._at_token.get(root.i)
+            if holder is not None and holder.label == "PERSON":
+                return holder
+            person = self._name_after_title(span, root)
+            if person is None and holder is None:
+                person = self._set_off_name(span)
+            if person is not None:
+                return person
+            if holder is not None and holder.start >= span.start_char and holder.end <= span.end_char:
+                return holder
+        return None
+
+    def _name_after_title(self, span: Span, root: Token) -> _Mention | None:
+        """ "Foreign Ministry spokeswoman Maria Zakharova" even when the parse heads it on the title."""
+        for mention in self._inside(span.start_char, span.end_char):
+            if mention.label != "PERSON" or mention.first <= root.i:
+                continue
+            between = span.doc[root.i + 1 : mention.first]
+            if len(between) <= _TITLE_BEFORE_NAME and not any(t.pos_ in ("ADP", "VERB") for t in between):
+                return mention
+        return None
+
+    def _set_off_name(self, span: Span) -> _Mention | None:
+        """ "A spokesman for the Kremlin, Dmitry Peskov": a name set off after a description is its person."""
+        for mention in self._inside(span.start_char, span.end_char):
+            if (
+                mention.label == "PERSON"
+                and mention.first > span.start
+                and span.doc[mention.first - 1].text == ","
+            ):
+                return mention
+        return None
+
+    def _described(self, speaker: Span) -> _Mention | None:
+        """A pronoun, a description or a document: the named mention it refers to, if sure."""
+        words = [t for t in speaker if not t.is_punct]
         if not words:
             return None
-        offset = speaker.start_char
-        if len(words) == 1 and words[0] in self._cues.person_pronouns:
-            return self._last_speaker(offset, "PERSON") or next(self._before(offset, "PERSON"), None)
-        if len(words) == 1 and words[0] in self._cues.org_pronouns:
-            return self._last_speaker(offset, "ORG")
-        head = speaker.root.lemma_.lower() or words[-1]
-        label = self._cues.description_heads.get(head)
-        if label is None or speaker.root.pos_ == "PROPN":
+        root = speaker.root if self._parsed else words[-1]
+        lower = root.lower_
+        if len(words) == 1 and lower in self._cues.person_pronouns:
+            return self._person_antecedent(speaker, self._cues.gendered_pronouns.get(lower))
+        if len(words) == 1 and lower in self._cues.org_pronouns:
+            return self._last_speaker(speaker.start_char, "ORG")
+        if not self._parsed or lower in self._cues.plural_pronouns:
             return None
-        for mention in islice(self._before(offset, label), _DESCRIPTION_LOOKBACK):
-            if mention.head_lemma == head or head in mention.text.split():
-                return mention  # "the TASS news agency" / "the Ministry of Defence" earlier
-        return self._last_speaker(offset, label) or next(self._before(offset, label), None)
+        if root.tag_ in _RELATIVE_TAGS and root.head.dep_ == "relcl":
+            return self._at_token.get(root.head.head.i)  # "Marc Morial, …, who said"
+        lemma = root.lemma_.lower()
+        if lemma in self._cues.document_heads:
+            return self._issuer(root)
+        organization = self._organization_of(root)
+        if organization is not None:
+            return organization
+        definite = words[0].lower_ in _DEFINITE and root.tag_ not in _PLURAL_TAGS
+        label = self._cues.description_heads.get(lemma)
+        if not definite or label is None or root.pos_ == "PROPN":
+            return None  # "officials", "a senior official", "one resident": unnamed, and stays so
+        if label == "ORG":
+            for mention in islice(self._before(speaker.start_char, "ORG"), _DESCRIPTION_LOOKBACK):
+                if mention.head_lemma == lemma or lemma in mention.text.split():
+                    return mention  # "the TASS news agency" / "the Ministry of Defence" earlier
+            return self._last_speaker(speaker.start_char, "ORG")
+        return self._titled_person(speaker.start_char, lemma)
+
+    def _issuer(self, document: Token) -> _Mention | None:
+        """ "the ministry's statement", "a statement from the Pentagon"; "a post on X" credits nobody."""
+        for child in document.children:
+            if child.dep_ == "poss":
+                return self._named_by(child)
+            if child.dep_ in ("prep", "agent") and child.lower_ in self._cues.issuer_prepositions:
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None:
+                    return self._named_by(target)
+        return None
+
+    def _named_by(self, token: Token) -> _Mention | None:
+        mention = self._at_token.get(token.i)
+        return mention if mention is not None and mention.label in ("PERSON", "ORG") else None
+
+    def _organization_of(self, head: Token) -> _Mention | None:
+        """The organization an unnamed source names: "a spokesman for the Kremlin", "Pentagon officials"."""
+        for child in head.children:
+            target: Token | None = child
+            if child.dep_ == "prep" and child.lower_ in self._cues.organization_prepositions:
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ not in ("poss", "compound", "nmod", "amod"):
+                continue
+            mention = self._at_token.get(target.i) if target is not None else None
+            if mention is not None and mention.label == "ORG":
+                return mention
+        return None
+
+    def _titled_person(self, offset: int, title: str) -> _Mention | None:
+        """ "the governor" → the person earlier introduced with that title ("Governor Gladkov")."""
+        doc = self._doc
+        for mention in islice(self._before(offset, "PERSON"), _DESCRIPTION_LOOKBACK):
+            before = doc[max(mention.first - _TITLE_BEFORE_NAME, 0) : mention.first]
+            after = doc[mention.last : mention.last + _TITLE_BEFORE_NAME + 1]
+            if any(t.lemma_.lower() == title for t in (*before, *after)):
+                return mention
+        return None
+
+    def _person_antecedent(self, speaker: Span, gender: str | None) -> _Mention | None:
+        """The person "he" or "she" means; None when two fit equally."""
+        offset = speaker.start_char
+        compatible = [
+            m
+            for m in self._before(offset, "PERSON")
+            if not self._in_quoted(m) and self._gender.get(m.key, gender) == gender
+        ]
+        if not compatible:
+            return None
+        if not self._doc.has_annotation("SENT_START"):
+            return compatible[0]
+        previous = self._last_speaker(offset, "PERSON")
+        sentence = speaker.sent
+        for _ in range(_PRONOUN_LOOKBACK):
+            here = [m for m in compatible if sentence.start_char <= m.start < sentence.end_char]
+            chained = self._parsed and any(
+                t.dep_ in _SUBJECT_DEPS
+                and t.idx < offset
+                and self._cues.gendered_pronouns.get(t.lower_) == gender
+                and not speaker.start <= t.i < speaker.end
+                for t in sentence
+            )
+            keys = {m.key for m in here}
+            if previous is not None and previous.key in keys:
+                return next(m for m in here if m.key == previous.key)
+            if here and not chained:
+                if len(keys) == 1:
+                    return here[0]
+                subjects = {m.key: m for m in here if self._is_subject(m)}
+                return next(iter(subjects.values())) if len(subjects) == 1 else None
+            if sentence.start == 0:
+                return None
+            sentence = self._doc[sentence.start - 1].sent
+        return None
+
+    def _is_subject(self, mention: _Mention) -> bool:
+        if not self._parsed:
+            return False
+        tokens = self._doc[mention.first : mention.last]
+        root = tokens.root
+        return root.dep_ in _SUBJECT_DEPS or (
+            root.dep_ in ("appos", "compound") and root.head.dep_ in _SUBJECT_DEPS
+        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+HEADING_GROUP = "dossier_headings"  # headline, subheading and byline lines: never a quote or a fact
 NAME_GROUP = "dossier_names"  # PERSON/ORG/PLACE spans from rules (datelines, lexicon …)
 WEAPON_GROUP = "dossier_weapons"  # WEAPON spans
 NUMBER_GROUP = "dossier_numbers"  # NUMBER spans, details in span._.dossier_number

@@ -361,10 +361,14 @@ def test_seed_article_facts_with_entities_and_sources(pipeline, seed_text: str) 
     assert [(q.text, q.label) for q in left.qualifiers] == [("Sunday", "TIME")]
     assert left.source is None
 
-    received = fact("received", "Kim")
-    assert received.subject.entity_ids == [kim]
-    assert received.object.text.startswith("five explosive drones, a reconnaissance drone and a body armor")
-    assert received.source == "TASS" and received.source_entity_id == tass
+    # Coordinated objects are one fact each (GUIDELINES: split, not swallowed), each with its source.
+    received = [f for f in document.facts if f.predicate.text == "received" and f.subject.text == "Kim"]
+    objects = [f.object.text for f in received]
+    assert objects[:2] == ["five explosive drones", "a reconnaissance drone"]
+    assert objects[2].startswith("a body armor")
+    for each in received[:3]:
+        assert each.subject.entity_ids == [kim]
+        assert each.source == "TASS" and each.source_entity_id == tass
 
     heading = fact("was heading", "Kim’s train")
     assert kim in heading.subject.entity_ids
@@ -385,3 +389,69 @@ def test_odd_input_never_raises_and_gives_nothing_odd(pipeline, text: str) -> No
     for fact in facts(pipeline.nlp(text)):
         assert fact["predicate"]
         assert 0 <= fact["span"][0] < fact["span"][1] <= len(text)
+
+
+# -- what the sentence asserts (GUIDELINES "Facts") ----------------------------
+
+
+def only_fact(pipeline, text: str):
+    document = pipeline.analyze(text)
+    assert len(document.facts) == 1, [
+        (f.subject and f.subject.text, f.predicate.text) for f in document.facts
+    ]
+    return document, document.facts[0]
+
+
+@pytest.mark.model
+def test_a_condition_stays_with_its_fact(pipeline) -> None:
+    _, fact = only_fact(pipeline, "Iran will resume enrichment unless the sanctions are lifted.")
+    assert fact.condition is not None and fact.condition.text == "unless the sanctions are lifted"
+    assert fact.modality == "will"
+
+
+@pytest.mark.model
+def test_negation_and_modality_are_fields(pipeline) -> None:
+    document = pipeline.analyze("Russia did not receive the jets. Moscow may strike again.")
+    received, strike = document.facts
+    assert (received.predicate.text, received.negated, received.modality) == ("did not receive", True, None)
+    assert (strike.negated, strike.modality) == (False, "may")
+
+
+@pytest.mark.model
+def test_prospective_clauses_are_not_facts_but_past_ones_are(pipeline) -> None:
+    for text in (
+        "Ukraine must reform its courts before it can join NATO.",
+        "Kyiv will counterattack once the jets arrive.",
+    ):
+        document = pipeline.analyze(text)
+        assert [f.predicate.text for f in document.facts] in (["must reform"], ["will counterattack"]), text
+    document = pipeline.analyze("The army shelled the town before the rebels withdrew.")
+    assert {f.predicate.text for f in document.facts} == {"shelled", "withdrew"}
+
+
+@pytest.mark.model
+def test_coordinated_objects_are_split(pipeline) -> None:
+    document = pipeline.analyze("The United States sent tanks, missiles and drones to Ukraine.")
+    assert [f.object.text for f in document.facts if f.object] == ["tanks", "missiles", "drones"]
+
+
+@pytest.mark.model
+def test_a_pronoun_subject_resolves_like_a_speaker(pipeline) -> None:
+    document = pipeline.analyze("Maria Zakharova was injured on Sunday. She remains in hospital.")
+    remains = next(f for f in document.facts if f.subject and f.subject.text == "She")
+    assert [document.entity(e).name for e in remains.subject.entity_ids] == ["Maria Zakharova"]
+
+
+@pytest.mark.model
+def test_narration_of_footage_and_headlines_are_not_facts(pipeline) -> None:
+    assert pipeline.analyze("Footage shows Kim boarding the train.").facts == []
+    document = pipeline.analyze("Russia Seizes Two Towns In The East\n\nThe army seized the towns on Monday.")
+    assert [f.subject.text for f in document.facts if f.subject] == ["The army"]
+
+
+@pytest.mark.model
+def test_a_number_is_linked_to_the_weapon_it_counts(pipeline) -> None:
+    document = pipeline.analyze("The army had six HIMARS systems and killed nine civilians.")
+    numbers = {m.text: m for m in document.mentions if m.label == "NUMBER"}
+    assert document.mention(numbers["six"].linked_to).text == "HIMARS systems"
+    assert numbers["nine"].linked_to is None  # civilians are not a mention: the count stays with the fact

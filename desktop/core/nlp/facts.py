@@ -36,7 +36,8 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from desktop.core.nlp.spans import ENTITY_GROUP, FACT_GROUP, QUOTE_GROUP
+from desktop.core.nlp.quotes_speakers import SpeakerResolver, load_cues
+from desktop.core.nlp.spans import ENTITY_GROUP, FACT_GROUP, HEADING_GROUP, QUOTE_GROUP
 from desktop.core.resources import resource_path
 
 _VERBAL = ("VERB", "AUX")
@@ -50,6 +51,11 @@ _PREDICATE_DEPS = ("aux", "auxpass", "neg", "prt")
 _QUALIFYING_DEPS = ("prep", "agent", "npadvmod", "advmod", "dep", "dative", "prt")
 # Marks that make a clause hypothetical or a question rather than a claim.
 _NOT_ASSERTED_MARKS = ("if", "unless", "whether", "lest")
+# A claim's condition: kept with it as a field ("will resume enrichment unless the sanctions are lifted").
+_CONDITION_MARKS = ("if", "unless")
+# Marks of time whose clause is only expected unless told in the past: "before it can join NATO",
+# "once the jets arrive" are not facts; "before it withdrew" is.
+_PROSPECTIVE_MARKS = ("before", "once", "until", "till")
 # Modifiers that, set off by this punctuation, are cut from a subject or object.
 _SET_OFF_DEPS = ("relcl", "appos", "acl", "advcl")
 _SET_OFF_PUNCT = (",", ";", ":", "–", "—", "--")
@@ -64,9 +70,17 @@ _QUALIFIER_LABELS = ("NUMBER", "PLACE")
 
 
 @cache
+def _frames() -> dict[str, list[str]]:
+    data: dict[str, list[str]] = json.loads(resource_path("fact_frames.json").read_text(encoding="utf-8"))
+    return data
+
+
 def _non_asserting_frames() -> frozenset[str]:
-    data = json.loads(resource_path("fact_frames.json").read_text(encoding="utf-8"))
-    return frozenset(data["non_asserting"])
+    return frozenset(_frames()["non_asserting"])
+
+
+def _narration_subjects() -> frozenset[str]:
+    return frozenset(_frames()["narration_subjects"])
 
 
 @dataclass
@@ -98,6 +112,12 @@ class _Context:
                 cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
                 if cue_span is not None:
                     self.cue_tokens.update(t.i for t in cue_span)
+        self.heading_starts = {s.start for s in doc.spans.get(HEADING_GROUP, [])}
+        self.resolver = SpeakerResolver(doc, load_cues(), [(s.start_char, s.end_char) for s in quotes])
+        for span in sorted(quotes, key=lambda s: s.start):
+            resolved = (span._.dossier_quote or {}).get("speaker_resolved")
+            if resolved:
+                self.resolver.remember(*resolved)  # "he" in a fact may be the speaker quoted before
         self.qualifiers_by_sentence_start: dict[int, list[tuple[int, int, str]]] = {}
         candidates = [
             (s.start, s.end, s.label_)
@@ -110,6 +130,18 @@ class _Context:
             self.qualifiers_by_sentence_start.setdefault(sentence_start, []).append((start, end, label))
 
 
+    def resolve_subject(self, doc: Doc, subject: tuple[int, int] | None) -> list[int] | None:
+        """The named mention a pronoun subject stands for ("She remains in hospital"), if sure."""
+        if subject is None or subject[1] - subject[0] != 1 or doc[subject[0]].pos_ != "PRON":
+            return None
+        resolved = self.resolver.resolve(doc[subject[0] : subject[1]], remember=False)
+        return list(resolved) if resolved else None
+
+    def resolve_source(self, doc: Doc, source: tuple[int, int]) -> list[int] | None:
+        resolved = self.resolver.resolve(doc[source[0] : source[1]], remember=False)
+        return list(resolved) if resolved else None
+
+
 @Language.component("dossier_facts")
 def find_facts(doc: Doc) -> Doc:
     """Store one span per fact in doc.spans[FACT_GROUP], details in span._.dossier_fact."""
@@ -120,11 +152,13 @@ def find_facts(doc: Doc) -> Doc:
         for sentence in doc.sents:
             if _is_question(sentence):
                 continue
+            if sentence.start in context.heading_starts:
+                continue  # a headline or subheading is not a claim of the article's own
             for token in sentence:
-                fact = _fact_at(token, sentence, context)
-                if fact is not None and (fact.start_char, fact.end_char) not in taken:
-                    taken.add((fact.start_char, fact.end_char))
-                    facts.append(fact)
+                for fact in _facts_at(token, sentence, context):
+                    if (fact.start_char, fact.end_char) not in taken:
+                        taken.add((fact.start_char, fact.end_char))
+                        facts.append(fact)
     doc.spans[FACT_GROUP] = facts
     return doc
 
@@ -199,13 +233,21 @@ def _has_object(verb: Token) -> bool:
     )
 
 
+def _is_prospective(verb: Token) -> bool:
+    """A clause of time that has not happened: "before it can join", "once the jets arrive"."""
+    if _mark(verb) not in _PROSPECTIVE_MARKS:
+        return False
+    auxiliaries = (c for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return not any(t.tag_ == "VBD" for t in (verb, *auxiliaries))
+
+
 def _is_asserted(verb: Token) -> bool:
     """Walk up to the root: every clause on the way must be asserted by its parent."""
     token = verb
     while token.dep_ != "ROOT" and token.head.i != token.i:
         if token.dep_ not in _ASSERTED_LINKS or token.head.pos_ not in _VERBAL:
             return False
-        if _mark(token) in _NOT_ASSERTED_MARKS:
+        if _mark(token) in _NOT_ASSERTED_MARKS or _is_prospective(token):
             return False
         if token.dep_ == "ccomp" and not _asserts(token.head):
             return False
@@ -213,18 +255,21 @@ def _is_asserted(verb: Token) -> bool:
     return _mark(token) not in _NOT_ASSERTED_MARKS
 
 
-def _fact_at(verb: Token, sentence: Span, context: _Context) -> Span | None:
+def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
+    """The facts a verb heads: one, or one per object when the objects are coordinated."""
     if verb.pos_ not in _VERBAL or not (verb.dep_ == "ROOT" or verb.dep_ in _ASSERTED_LINKS):
-        return None
+        return []
     subject = _subject(verb) or next((c for c in verb.children if c.dep_ == "expl"), None)
     if subject is None or subject.tag_ in _WH_TAGS:
-        return None  # no one does anything, or a relative clause slipped through as a conjunct
+        return []  # no one does anything, or a relative clause slipped through as a conjunct
     if any(_asks(child) for child in verb.children):
-        return None  # "what Mexico could do", "how it happened": a question, not a claim
+        return []  # "what Mexico could do", "how it happened": a question, not a claim
     if not _is_finite(verb) or _is_misread_acronym(verb):
-        return None
+        return []
     if not _is_asserted(verb) or _is_frame(verb, context):
-        return None
+        return []
+    if subject.lemma_.lower() in _narration_subjects():
+        return []  # "Footage shows Kim boarding the train": a description of a picture, not a claim
     doc = verb.doc
     chain = _verb_chain(verb)
     head = chain[-1]
@@ -238,36 +283,79 @@ def _fact_at(verb: Token, sentence: Span, context: _Context) -> Span | None:
         predicate_tokens.add(absorbed.i)
     predicate_range = (min(predicate_tokens), max(predicate_tokens) + 1)
     if subject_range is not None and _overlaps(predicate_range, subject_range):
-        return None  # the parse folds the verb into its own subject: nothing checkable comes out
+        return []  # the parse folds the verb into its own subject: nothing checkable comes out
     if object_range is not None and _overlaps(predicate_range, object_range):
         object_range = None
+    condition = next(
+        (c for link in chain for c in link.children if c.dep_ == "advcl" and _mark(c) in _CONDITION_MARKS),
+        None,
+    )
+    condition_range = _phrase(condition, keep_mark=True) if condition is not None else None
 
-    region = _qualifying_region(chain, absorbed, (subject_range, object_range, predicate_range))
-    qualifiers = [
-        (start, end, label)
-        for start, end, label in context.qualifiers_by_sentence_start.get(sentence.start, [])
-        if all(i in region for i in range(start, end))
-    ]
-    if object_range is None and (
-        head.lemma_ == "be" or verb.dep_ == "parataxis" or (not qualifiers and subject.pos_ == "PRON")
-    ):
-        return None  # "the question is", "…, he said, …", "you know": nothing a reader could check
-    parts = [r for r in (subject_range, predicate_range, object_range) if r is not None]
-    parts += [(start, end) for start, end, _ in qualifiers]
-    clause_start = max(sentence.start, min(r[0] for r in parts))
-    clause_end = min(sentence.end, max(r[1] for r in parts))
-    source, source_resolved, quote = _source(verb, context)
-    span = Span(doc, clause_start, clause_end)
-    span._.dossier_fact = {
-        "subject": _chars(doc, subject_range),
-        "predicate": _chars(doc, predicate_range),
-        "object": _chars(doc, object_range),
-        "qualifiers": [[*_token_chars(doc, start, end), label] for start, end, label in qualifiers],
-        "source": source,
-        "source_resolved": source_resolved,
-        "quote": quote,
-    }
-    return span
+    facts = []
+    objects = _split_objects(head, object_range)
+    for number, object_part in enumerate(objects, 1):
+        region = _qualifying_region(chain, absorbed, (subject_range, object_part, predicate_range))
+        if condition_range is not None:
+            region.difference_update(range(*condition_range))
+        qualifiers = [
+            (start, end, label)
+            for start, end, label in context.qualifiers_by_sentence_start.get(sentence.start, [])
+            if all(i in region for i in range(start, end))
+        ]
+        if object_part is None and (
+            head.lemma_ == "be" or verb.dep_ == "parataxis" or (not qualifiers and _says_little(subject))
+        ):
+            return []  # "the question is", "…, he said, …", "you know": nothing a reader could check
+        parts = [r for r in (subject_range, predicate_range, object_part) if r is not None]
+        parts += [(start, end) for start, end, _ in qualifiers]
+        clause_start = max(sentence.start, min(r[0] for r in parts))
+        clause_end = min(sentence.end, max(r[1] for r in parts))
+        if object_part is not None and number < len(objects):
+            clause_end = object_part[1]  # "sent tanks", "sent tanks, missiles", …: each fact its own span
+        source, source_resolved, quote = _source(verb, context)
+        span = Span(doc, clause_start, clause_end)
+        span._.dossier_fact = {
+            "subject": _chars(doc, subject_range),
+            "subject_resolved": context.resolve_subject(doc, subject_range),
+            "predicate": _chars(doc, predicate_range),
+            "object": _chars(doc, object_part),
+            "qualifiers": [[*_token_chars(doc, start, end), label] for start, end, label in qualifiers],
+            "source": source,
+            "source_resolved": source_resolved,
+            "quote": quote,
+            "negated": any(doc[i].dep_ == "neg" for i in predicate_tokens),
+            "modality": next((doc[i].lower_ for i in sorted(predicate_tokens) if doc[i].tag_ == "MD"), None),
+            "condition": _chars(doc, condition_range),
+        }
+        facts.append(span)
+    return facts
+
+
+def _says_little(subject: Token) -> bool:
+    """A pronoun subject with nothing after the verb ("he left"); "She remains in hospital" has a place."""
+    return subject.pos_ == "PRON"
+
+
+def _split_objects(head: Token, object_range: tuple[int, int] | None) -> list[tuple[int, int] | None]:
+    """"sent tanks, missiles and drones": one object each, so that each can be checked (and linked)."""
+    if object_range is None:
+        return [None]
+    direct = next((c for c in head.children if c.dep_ in ("dobj", "attr") and c.i > head.i), None)
+    if direct is None or not direct.conjuncts:
+        return [object_range]
+    pieces: list[tuple[int, int] | None] = []
+    for conjunct in (direct, *direct.conjuncts):
+        own = {conjunct.i} | {
+            t.i
+            for c in conjunct.children
+            if c.dep_ not in ("conj", "cc", "punct")
+            for t in c.subtree
+        }
+        start, end = min(own), max(own) + 1
+        if object_range[0] <= start and end <= object_range[1]:
+            pieces.append((start, end))
+    return pieces if len(pieces) > 1 else [object_range]
 
 
 def _asks(child: Token) -> bool:
@@ -346,7 +434,7 @@ def _phrase_end(head: Token) -> int:
     return phrase[1] if phrase else head.i + 1
 
 
-def _phrase(head: Token) -> tuple[int, int] | None:
+def _phrase(head: Token, keep_mark: bool = False) -> tuple[int, int] | None:
     """The head's subtree, cut before a modifier set off by punctuation, trimmed at the edges."""
     doc = head.doc
     start, end = head.left_edge.i, head.right_edge.i + 1
@@ -366,17 +454,18 @@ def _phrase(head: Token) -> tuple[int, int] | None:
         ):
             end = before
             break
-    return _trim(doc, start, end)
+    return _trim(doc, start, end, keep_mark)
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _trim(doc: Doc, start: int, end: int, keep_mark: bool = False) -> tuple[int, int] | None:
     """Drop edge punctuation and a leading "that", keeping brackets and quotes that close inside."""
     while start < end:
         token = doc[start]
         opener_closed = token.text in _OPENERS and any(
             t.text == _OPENERS[token.text] for t in doc[start + 1 : end]
         )
-        if token.is_space or (token.is_punct and not opener_closed) or token.dep_ == "mark":
+        drop_mark = token.dep_ == "mark" and not keep_mark
+        if token.is_space or (token.is_punct and not opener_closed) or drop_mark:
             start += 1
         else:
             break
@@ -422,7 +511,9 @@ def _source(verb: Token, context: _Context) -> tuple[list[int] | None, list[int]
             (quote_offsets),
         )
     speaker = _speaker_from_parse(verb)
-    return (_chars(verb.doc, speaker) if speaker else None), None, quote_offsets
+    if speaker is None:
+        return None, None, quote_offsets
+    return _chars(verb.doc, speaker), context.resolve_source(verb.doc, speaker), quote_offsets
 
 
 def _speaker_from_parse(verb: Token) -> tuple[int, int] | None:

@@ -241,6 +241,7 @@ def docs_to_document(
     fact_spans: list[_SpanRecord] = []
     links: list[tuple[Mention, tuple[int, int]]] = []
     for offset, doc in pieces:
+        counted = _counted_mentions(doc)
         for span in doc.spans.get(ENTITY_GROUP, []):
             mention = Mention(
                 id=f"m{len(mentions) + 1}",
@@ -258,6 +259,9 @@ def docs_to_document(
                 mention.qualifier = number.get("qualifier")
                 if number.get("linked_to"):
                     a, b = number["linked_to"]
+                    links.append((mention, (offset + a, offset + b)))
+                elif span.start in counted:
+                    a, b = counted[span.start]
                     links.append((mention, (offset + a, offset + b)))
             mentions.append(mention)
         quote_spans += [
@@ -286,6 +290,36 @@ def docs_to_document(
         quotes=quotes,
         facts=_facts_from(text, fact_spans, locate, quotes),
     )
+
+
+def _counted_mentions(doc: Doc) -> dict[int, tuple[int, int]]:
+    """NUMBER span start → offsets of the mention it counts: "six HIMARS systems" → the WEAPON.
+
+    A number belongs to what it counts (GUIDELINES, Facts); the parse says what that is
+    (the noun the number modifies), the mentions whether it is a thing the reader follows.
+    """
+    spans = doc.spans.get(ENTITY_GROUP, [])
+    things = {
+        i: s
+        for s in spans
+        if s.label_ != "NUMBER" and is_main_category(s.label_)
+        for i in range(s.start, s.end)
+    }
+    if not things or not doc.has_annotation("DEP"):
+        return {}
+    counted = {}
+    for span in spans:
+        if span.label_ != "NUMBER":
+            continue
+        root = span.root
+        if (
+            root.dep_ in ("nummod", "quantmod")
+            and root.head.i in things
+            and root.head.i not in range(span.start, span.end)
+        ):
+            thing = things[root.head.i]
+            counted[span.start] = (thing.start_char, thing.end_char)
+    return counted
 
 
 class _EntityLocator:
@@ -378,8 +412,13 @@ def _facts_from(
         predicate = part(info.get("predicate"), shift)
         if predicate is None:
             continue
+        subject = part(info.get("subject"), shift)
+        subject_resolved = _offsets(info.get("subject_resolved"), shift)
+        if subject is not None and subject_resolved is not None and not subject.entity_ids:
+            entity = locate.main_entity(*subject_resolved)  # "She" → the person she is
+            subject.entity_ids = [entity] if entity else []
         source = _offsets(info.get("source"), shift)
-        resolved = _offsets(info.get("source_resolved"), shift) or source
+        resolved = _offsets(info.get("source_resolved"), shift)  # None: credited to no entity
         quote = quote_at.get(_offsets(info.get("quote"), shift) or (-1, -1))
         facts.append(
             Fact(
@@ -388,7 +427,7 @@ def _facts_from(
                 # distinct spans); the record holds the whole sentence, the evidence shown.
                 sentence_start=shift + span.start_char,
                 sentence_end=shift + span.end_char,
-                subject=part(info.get("subject"), shift),
+                subject=subject,
                 predicate=predicate,
                 object=part(info.get("object"), shift),
                 qualifiers=[
@@ -397,6 +436,9 @@ def _facts_from(
                 source=text[source[0] : source[1]] if source else None,
                 source_entity_id=locate.main_entity(*resolved) if resolved else None,
                 quote_id=quote.id if quote else None,
+                negated=bool(info.get("negated")),
+                modality=info.get("modality"),
+                condition=part(info.get("condition"), shift),
             )
         )
     return facts

@@ -247,6 +247,12 @@ class SpeakerResolver:
             self._speakers.append(found)
         return found.start, found.end
 
+    def remember(self, start: int, end: int) -> None:
+        """Take the mention at these offsets as the latest speaker (a fact's "he" may be them)."""
+        mention = next((m for m in self._inside(start, end) if (m.start, m.end) == (start, end)), None)
+        if mention is not None:
+            self._speakers.append(mention)
+
     def _names_several(self, speaker: Span) -> bool:
         """ "France and Britain said": the span credits both, so no single entity."""
         inside = self._inside(speaker.start_char, speaker.end_char)

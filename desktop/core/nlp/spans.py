@@ -25,9 +25,11 @@ FACT_GROUP = "dossier_facts"  # fact clause spans, details in span._.dossier_fac
 #     end, both in the same unit and scale (2e9 and 3e9 USD); value_max is None for a single number.
 # span._.dossier_quote: {"kind", "speaker": [s, e]|None, "speaker_resolved": [s, e]|None,
 #     "cue": [s, e]|None, "fragments": [[s, e], …]}   (character offsets)
-# span._.dossier_fact: {"subject": [s, e]|None, "predicate": [s, e], "object": [s, e]|None,
-#     "qualifiers": [[s, e, label], …], "source": [s, e]|None,
-#     "source_resolved": [s, e]|None, "quote": [s, e]|None}
+# span._.dossier_fact: {"subject": [s, e]|None, "subject_resolved": [s, e]|None (a pronoun's person),
+#     "predicate": [s, e], "object": [s, e]|None, "qualifiers": [[s, e, label], …], "source": [s, e]|None,
+#     "source_resolved": [s, e]|None, "quote": [s, e]|None, "negated": bool, "modality": str|None,
+#     "condition": [s, e]|None ("unless the sanctions are lifted")}
+#     A resolved offset pair is a named mention; None means credited to no entity.
 for _name in ("dossier_origin", "dossier_number", "dossier_quote", "dossier_fact"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)

@@ -190,7 +190,7 @@ def test_straight_and_single_marks_are_quotes_too(pipeline) -> None:
 @pytest.mark.model
 def test_split_quote_is_one_quote_in_two_fragments(pipeline) -> None:
     quote = only(pipeline, "“We will win,” the president said, “whatever it takes.”")
-    assert quote.content == "We will win, … whatever it takes."
+    assert quote.content == "We will win … whatever it takes."
     assert quote.speaker == "the president"
 
 
@@ -620,3 +620,11 @@ def test_a_definite_title_refers_back_to_the_person_introduced_with_it(pipeline)
         "The governor said the shelling continued."
     )
     assert [name for _, name in credited(pipeline, text)] == ["Vyacheslav Gladkov", "Vyacheslav Gladkov"]
+
+
+@pytest.mark.model
+def test_a_split_quote_has_its_fragments_without_the_cuts_comma(pipeline) -> None:
+    text = "Volodymyr Zelensky spoke in Kyiv. “We will win,” he said, “whatever it takes.”"
+    [quote] = pipeline.analyze(text).quotes
+    assert [text[a:b] for a, b in quote.fragments] == ["We will win", "whatever it takes."]
+    assert quote.speaker == "he" and quote.speaker_entity_id is not None

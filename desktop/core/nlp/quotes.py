@@ -617,6 +617,17 @@ def _unique(quotes: list[_Quote]) -> list[_Quote]:
     return kept
 
 
+def _without_cut_commas(text: str, fragments: list[tuple[int, int]]) -> list[list[int]]:
+    """“We will win,” he said, “…”: the comma before the narration is the cut's, not the speaker's."""
+    kept = []
+    for index, (start, end) in enumerate(fragments):
+        if index + 1 < len(fragments):
+            while end > start + 1 and text[end - 1] in ",; \u00a0":
+                end -= 1
+        kept.append([start, end])
+    return kept
+
+
 @Language.component("dossier_quotes")
 def find_quotes(doc: Doc) -> Doc:
     """Store every quote as a content span in doc.spans[QUOTE_GROUP] with its details."""
@@ -639,7 +650,7 @@ def find_quotes(doc: Doc) -> Doc:
             "speaker": [speaker.start_char, speaker.end_char] if speaker is not None else None,
             "speaker_resolved": list(resolved) if resolved else None,
             "cue": list(quote.cue) if quote.cue else None,
-            "fragments": [list(f) for f in quote.fragments],
+            "fragments": _without_cut_commas(doc.text, quote.fragments),
         }
         spans.append(span)
     doc.spans[QUOTE_GROUP] = spans

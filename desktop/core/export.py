@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.core.atomic import atomic_write_bytes, atomic_write_text
+from desktop.core.attribution import credited_as, quote_display_text
 from desktop.core.labels import CATEGORIES, CATEGORY_TITLES, colour_for
 from desktop.core.model import Document, Fact, FactPart
 from desktop.core.quantities import describe_quantity
@@ -48,22 +49,25 @@ def csv_tables(document: Document) -> dict[str, str]:
              m.unit, m.qualifier, m.origin]
         )  # fmt: skip
     quotes: list[list[object]] = [
-        ["id", "kind", "speaker", "speaker_entity", "cue", "text", "start", "end", "origin"]
+        ["id", "kind", "speaker", "speaker_entity", "credited", "cue", "text", "start", "end", "origin"]
     ]
     for q in document.quotes:
         quotes.append(
-            [q.id, q.kind, q.speaker or "", _entity_name(document, q.speaker_entity_id), q.cue or "", q.text,
-             q.start, q.end, q.origin]
+            [q.id, q.kind, q.speaker or "", _entity_name(document, q.speaker_entity_id),
+             credited_as(document, q), q.cue or "", quote_display_text(document.text, q), q.start, q.end,
+             q.origin]
         )  # fmt: skip
     facts: list[list[object]] = [
-        ["id", "subject", "predicate", "object", "qualifiers", "source", "status", "note", "sentence"]
-    ]
+        ["id", "subject", "predicate", "object", "qualifiers", "negated", "modality", "condition", "source",
+         "status", "note", "sentence"]
+    ]  # fmt: skip
     for f in document.facts:
         qualifiers = "; ".join(q.text for q in f.qualifiers)
         sentence = document.text[f.sentence_start : f.sentence_end]
         facts.append(
-            [f.id, _part(f.subject), _part(f.predicate), _part(f.object), qualifiers, f.source or "",
-             f.status, f.note, sentence]
+            [f.id, _part(f.subject), _part(f.predicate), _part(f.object), qualifiers,
+             "yes" if f.negated else "", f.modality or "", _part(f.condition), f.source or "", f.status,
+             f.note, sentence]
         )  # fmt: skip
     return {
         "entities.csv": _csv(entities),
@@ -114,7 +118,8 @@ def _highlighted_text(document: Document) -> str:
 
 
 def _fact_row(document: Document, fact: Fact) -> str:
-    cells = [_part(fact.subject), _part(fact.predicate), _part(fact.object)]
+    predicate = _part(fact.predicate) + (f" [{fact.condition.text}]" if fact.condition else "")
+    cells = [_part(fact.subject), predicate, _part(fact.object)]
     cells += [
         "; ".join(q.text for q in fact.qualifiers),
         fact.source or "",
@@ -139,8 +144,8 @@ def html_report(document: Document) -> str:
                 f"<td>{len(e.mention_ids)}</td><td>{aliases}</td></tr>"
             )
     quote_rows = [
-        f"<tr><td>{html.escape(q.speaker or '—')}</td><td>{html.escape(q.cue or '')}</td>"
-        f"<td>{q.kind}</td><td>{html.escape(q.text)}</td></tr>"
+        f"<tr><td>{html.escape(credited_as(document, q))}</td><td>{html.escape(q.cue or '')}</td>"
+        f"<td>{q.kind}</td><td>{html.escape(quote_display_text(document.text, q))}</td></tr>"
         for q in document.quotes
     ]
     fact_rows = [_fact_row(document, f) for f in document.facts]

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
+from desktop.core.attribution import UNKNOWN_SPEAKER, credited_as, credited_name, quote_display_text
 from desktop.core.labels import CATEGORIES, CATEGORY_TITLES, colour_for
 from desktop.core.model import Document, Entity, Fact, FactPart, Quote
 
@@ -278,6 +279,10 @@ class _RowsModel(QAbstractTableModel):
     def tooltip(row: Any, column: int) -> str | None:
         return None
 
+    def font(self, row: Any, column: int) -> QFont | None:
+        """A cell's own font (italic for what is unsure); None: the view's."""
+        return None
+
     def rows(self) -> list[Any]:
         return list(self._rows)
 
@@ -302,6 +307,8 @@ class _RowsModel(QAbstractTableModel):
             return self.cell(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, index.column()) or self.cell(row, index.column())
+        if role == Qt.ItemDataRole.FontRole:
+            return self.font(row, index.column())
         if role == SPAN_ROLE:
             return self.span_of(row)
         if role == ITEM_ID_ROLE:
@@ -310,30 +317,50 @@ class _RowsModel(QAbstractTableModel):
 
 
 class QuoteTableModel(_RowsModel):
+    """Quotes with who was credited ("he → Jens Stoltenberg", "officials (unresolved)")."""
+
     COLUMNS = ("Speaker", "Cue", "Quote")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._document: Document | None = None
+
+    def set_document(self, document: Document | None) -> None:
+        self._document = document
+        super().set_document(document)
 
     @staticmethod
     def rows_of(document: Document) -> list[Quote]:
         return document.quotes
 
-    @staticmethod
-    def cell(row: Quote, column: int) -> str:
+    def cell(self, row: Quote, column: int) -> str:  # type: ignore[override]
+        document = self._document
         if column == 0:
-            return row.speaker or "(unknown)"
+            return credited_as(document, row) if document is not None else row.speaker or UNKNOWN_SPEAKER
         if column == 1:
             return row.cue or ""
-        return row.text
+        return quote_display_text(document.text, row) if document is not None else row.text
 
     @staticmethod
     def span_of(row: Quote) -> tuple[int, int]:
         return (row.start, row.end)
 
-    @staticmethod
-    def tooltip(row: Quote, column: int) -> str | None:
+    def font(self, row: Quote, column: int) -> QFont | None:
+        if column != 0 or self._document is None or credited_name(self._document, row) is not None:
+            return None
+        unsure = QFont()
+        unsure.setItalic(True)  # credited to nobody: the reader should see it at a glance
+        return unsure
+
+    def tooltip(self, row: Quote, column: int) -> str | None:  # type: ignore[override]
+        document = self._document
+        name = credited_name(document, row) if document is not None else None
         who = row.speaker or "unknown speaker"
+        credit = f"credited to {name}" if name else "credited to no named entity"
         cue = f" ({row.cue})" if row.cue else ""
         edited = " · corrected by you" if row.origin == "user" else ""
-        return f"{row.kind.capitalize()} quote, {who}{cue}{edited}\n{row.text}"
+        said = quote_display_text(document.text, row) if document is not None else row.text
+        return f"{row.kind.capitalize()} quote, {who}{cue}: {credit}{edited}\n{said}"
 
 
 def _part_text(part: FactPart | None) -> str:
@@ -360,7 +387,8 @@ class FactTableModel(_RowsModel):
             filter(None, (_part_text(row.subject), row.predicate.text, _part_text(row.object)))
         )
         qualifiers = ", ".join(q.text for q in row.qualifiers)
-        return f"{claim} ({qualifiers})" if qualifiers else claim
+        claim = f"{claim} ({qualifiers})" if qualifiers else claim
+        return f"{claim} [{row.condition.text}]" if row.condition is not None else claim
 
     @staticmethod
     def span_of(row: Fact) -> tuple[int, int]:
@@ -370,4 +398,16 @@ class FactTableModel(_RowsModel):
     def tooltip(row: Fact, column: int) -> str | None:
         if column == 2 and row.note:
             return f"{row.status.capitalize()}: {row.note}"
+        if column == 0:
+            return fact_assertion(row) or None
         return None
+
+
+def fact_assertion(fact: Fact) -> str:
+    """What the sentence asserts beyond who did what: "denied · may · only if: unless …"."""
+    marks = ["negated (the sentence denies it)"] if fact.negated else []
+    if fact.modality:
+        marks.append(f"modality: {fact.modality}")
+    if fact.condition is not None:
+        marks.append(f"condition: {fact.condition.text}")
+    return " · ".join(marks)

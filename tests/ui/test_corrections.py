@@ -206,7 +206,9 @@ def test_add_a_quote_from_the_selection_and_edit_it(qtbot, seed_window: MainWind
     menu_action(seed_window.corrections.item_menu("quote"), "Edit quote or fact").trigger()
     quote = next(q for q in seed_window.document.quotes if q.text == "departure ceremony")
     assert (quote.speaker, quote.cue, quote.kind) == ("Ria Novosti", "said", "indirect")
-    assert column(quotes, 0)[row] == "Ria Novosti"
+    # The list says whether the typed speaker was credited to an entity of the article.
+    credited = "Ria Novosti" if quote.speaker_entity_id else "Ria Novosti (unresolved)"
+    assert column(quotes, 0)[row] == credited
 
     quotes.selectRow(row)
     quotes.setFocus()

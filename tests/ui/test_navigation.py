@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
+from desktop.core.attribution import credited_as
 from desktop.ui.main_window import MainWindow
 
 
@@ -81,7 +82,7 @@ def test_clicking_a_quote_or_fact_selects_its_span(qtbot, seed_window: MainWindo
     panel = seed_window.entity_panel
     quote = document.quotes[0]
     quote_list = panel.findChild(type(panel.quote_list), "quoteList")
-    assert quote_list.model().index(0, 0).data() == quote.speaker
+    assert quote_list.model().index(0, 0).data() == credited_as(document, quote)
 
     panel.tabs.setCurrentWidget(quote_list)
     rect = quote_list.visualRect(quote_list.model().index(0, 2))

@@ -330,7 +330,15 @@ def update_quote(
     return document.quotes[index]
 
 
+# Labels under which deleted quotes and facts are remembered in Document.deleted (beside mention labels),
+# so that re-analysis does not bring them back.
+DELETED_QUOTE = "QUOTE"
+DELETED_FACT = "FACT"
+
+
 def delete_quote(document: Document, quote_id: str) -> None:
+    quote = next(q for q in document.quotes if q.id == quote_id)
+    document.deleted.append((quote.start, quote.end, DELETED_QUOTE))
     document.quotes = [q for q in document.quotes if q.id != quote_id]
     for fact_id in [f.id for f in document.facts if f.quote_id == quote_id]:
         document.editable_fact(fact_id).quote_id = None
@@ -397,10 +405,25 @@ def set_fact_status(document: Document, fact_id: str, status: str, note: str | N
 
 
 def delete_fact(document: Document, fact_id: str) -> None:
+    fact = next(f for f in document.facts if f.id == fact_id)
+    document.deleted.append((fact.predicate.start, fact.predicate.end, DELETED_FACT))
     document.facts = [f for f in document.facts if f.id != fact_id]
 
 
 # Re-analysis --------------------------------------------------------------
+
+
+def _same_entity(edited: Document, fresh: Document, entity_id: str) -> str | None:
+    """The fresh analysis's entity for an entity of the edited one: by its mentions' spans, then its name."""
+    if not edited.has_entity(entity_id):
+        return None
+    entity = edited.entity(entity_id)
+    spans = {(m.start, m.end) for m in edited.entity_mentions(entity_id)}
+    for mention in fresh.mentions:
+        if mention.entity_id and (mention.start, mention.end) in spans:
+            return mention.entity_id
+    found = _entity_for(fresh, entity.label, entity.name)
+    return found.id if found else None
 
 
 def carry_over_user_edits(edited: Document, fresh: Document) -> Document:
@@ -435,15 +458,28 @@ def carry_over_user_edits(edited: Document, fresh: Document) -> Document:
             merge_entities(fresh, members, entity.name)
         elif members:
             rename_entity(fresh, members[0], entity.name)
-    for quote in (q for q in edited.quotes if q.origin == "user"):
+    # A user quote or fact replaces what the model finds at the same place; a deleted one stays deleted.
+    user_quotes = [q for q in edited.quotes if q.origin == "user"]
+    gone = [(a, b) for a, b, label in edited.deleted if label == DELETED_QUOTE]
+    gone += [(q.start, q.end) for q in user_quotes]
+    fresh.quotes = [q for q in fresh.quotes if not any(q.start < b and a < q.end for a, b in gone)]
+    user_facts = [f for f in edited.facts if f.origin == "user"]
+    dropped = [(a, b) for a, b, label in edited.deleted if label == DELETED_FACT]
+    dropped += [(f.predicate.start, f.predicate.end) for f in user_facts]
+    fresh.facts = [
+        f for f in fresh.facts if not any(f.predicate.start < b and a < f.predicate.end for a, b in dropped)
+    ]
+    for quote in user_quotes:
         fresh.quotes.append(
             replace(
                 quote,
                 id=_next_id("q", (q.id for q in fresh.quotes)),
-                speaker_entity_id=_speaker_entity(fresh, quote.speaker),
+                speaker_entity_id=_same_entity(edited, fresh, quote.speaker_entity_id)
+                if quote.speaker_entity_id
+                else None,
             )
         )
-    for fact in (f for f in edited.facts if f.origin == "user"):
+    for fact in user_facts:
         parts = {
             role: _part(fresh, part.start, part.end) if part else None
             for role, part in (

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop.core.annotated_json import document_to_dict
+from desktop.core.annotated_json import document_from_dict, document_to_dict
 from desktop.core.edits import (
     add_all_occurrences,
     add_fact,
@@ -29,7 +29,7 @@ from desktop.core.edits import (
 )
 from desktop.core.errors import DossierError
 from desktop.core.grouping import group_mentions
-from desktop.core.model import Document, Fact, FactPart, Mention, Quote
+from desktop.core.model import Document, Entity, Fact, FactPart, Mention, Quote
 
 TEXT = "The US said Kim met Putin. Pyongyang and North Korea are one. Kim left. Putin stayed."
 
@@ -270,3 +270,45 @@ def test_an_entity_emptied_by_an_edit_is_gone_from_the_lookups() -> None:
     relabel_mention(document, org.mention_ids[0], "PERSON")
     assert not document.has_entity(org.id)
     assert [e.label for e in document.entities] == ["PERSON"]
+
+
+def _analysed() -> Document:
+    """What the model finds in a two-quote text (a fresh copy each time, as a re-analysis gives)."""
+    text = "Jens Stoltenberg spoke. Sergei Shoigu said the village fell. He said the war was long."
+    mentions = [
+        Mention("m1", 0, 16, "PERSON", "Jens Stoltenberg", entity_id="e1"),
+        Mention("m2", 24, 37, "PERSON", "Sergei Shoigu", entity_id="e2"),
+    ]
+    entities = [
+        Entity("e1", "PERSON", "Jens Stoltenberg", ["m1"]),
+        Entity("e2", "PERSON", "Sergei Shoigu", ["m2"]),
+    ]
+    quotes = []
+    for number, (said, speaker, entity) in enumerate(
+        (("the village fell", "Sergei Shoigu", "e2"), ("the war was long", "He", "e2")), 1
+    ):
+        start = text.index(said)
+        quotes.append(
+            Quote(f"q{number}", "indirect", start, start + len(said), said, speaker, speaker_entity_id=entity)
+        )
+    return Document(text=text, mentions=mentions, entities=entities, quotes=quotes)
+
+
+def test_a_corrected_speaker_replaces_the_models_quote_after_any_number_of_reanalyses() -> None:
+    edited = _analysed()
+    update_quote(edited, "q2", speaker="He", speaker_entity_id="e1")
+    for _ in range(3):
+        edited = carry_over_user_edits(edited, _analysed())
+        edited = document_from_dict(document_to_dict(edited))  # and a save/reopen cycle
+    assert len(edited.quotes) == 2
+    corrected = next(q for q in edited.quotes if q.text == "the war was long")
+    assert (
+        corrected.origin == "user" and edited.entity(corrected.speaker_entity_id).name == "Jens Stoltenberg"
+    )
+
+
+def test_a_deleted_quote_stays_deleted_after_reanalysis() -> None:
+    edited = _analysed()
+    delete_quote(edited, "q1")
+    fresh = carry_over_user_edits(document_from_dict(document_to_dict(edited)), _analysed())
+    assert [q.text for q in fresh.quotes] == ["the war was long"]

@@ -628,3 +628,12 @@ def test_a_split_quote_has_its_fragments_without_the_cuts_comma(pipeline) -> Non
     [quote] = pipeline.analyze(text).quotes
     assert [text[a:b] for a, b in quote.fragments] == ["We will win", "whatever it takes."]
     assert quote.speaker == "he" and quote.speaker_entity_id is not None
+
+
+@pytest.mark.model
+def test_a_pronoun_after_an_unnamed_speaker_stays_unnamed(pipeline) -> None:
+    text = (
+        "Kim Jong Un visited the border on Monday. A defence ministry spokesman said the drills would "
+        "go ahead. He said that Seoul would not back down."
+    )
+    assert credited(pipeline, text)[-1] == ("He", None)

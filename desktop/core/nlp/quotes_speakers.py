@@ -187,6 +187,7 @@ class SpeakerResolver:
         self._quoted = quoted_ranges
         self._gender = self._genders()
         self._speakers: list[_Mention] = []  # resolved speakers so far, in text order
+        self._unnamed: list[int] = []  # offsets of unnamed people quoted so far ("a spokesman")
 
     # -- lookups --------------------------------------------------------------
 
@@ -241,6 +242,9 @@ class SpeakerResolver:
         found = self._named(speaker, apposition)
         if found is None and not self._names_several(speaker):
             found = self._described(speaker)
+        if remember and self._is_unnamed_person(speaker) and (found is None or found.label != "PERSON"):
+            # "a defence ministry spokesman said …": the next "he" is this man, who has no name here
+            self._unnamed.append(speaker.start_char)
         if found is None:
             return None
         if remember:
@@ -252,6 +256,10 @@ class SpeakerResolver:
         mention = next((m for m in self._inside(start, end) if (m.start, m.end) == (start, end)), None)
         if mention is not None:
             self._speakers.append(mention)
+
+    def _is_unnamed_person(self, speaker: Span) -> bool:
+        root = speaker.root
+        return root.pos_ == "NOUN" and self._cues.description_heads.get(root.lemma_.lower()) == "PERSON"
 
     def _names_several(self, speaker: Span) -> bool:
         """ "France and Britain said": the span credits both, so no single entity."""
@@ -374,17 +382,25 @@ class SpeakerResolver:
     def _person_antecedent(self, speaker: Span, gender: str | None) -> _Mention | None:
         """The person "he" or "she" means; None when two fit equally."""
         offset = speaker.start_char
-        compatible = [
-            m
-            for m in self._before(offset, "PERSON")
-            if not self._in_quoted(m) and self._gender.get(m.key, gender) == gender
-        ]
+
+        def fits(mention: _Mention) -> bool:
+            return not self._in_quoted(mention) and self._gender.get(mention.key, gender) == gender
+
+        if not self._doc.has_annotation("SENT_START"):
+            return next((m for m in self._before(offset, "PERSON") if fits(m)), None)
+        sentence = speaker.sent
+        window = sentence
+        for _ in range(_PRONOUN_LOOKBACK - 1):
+            if window.start == 0:
+                break
+            window = self._doc[window.start - 1].sent
+        # Only the sentences looked at: the search stays linear in the article's length.
+        first = bisect_left(self._starts, window.start_char)
+        last = bisect_left(self._starts, offset)
+        compatible = [m for m in self._mentions[first:last] if m.label == "PERSON" and fits(m)]
         if not compatible:
             return None
-        if not self._doc.has_annotation("SENT_START"):
-            return compatible[0]
         previous = self._last_speaker(offset, "PERSON")
-        sentence = speaker.sent
         for _ in range(_PRONOUN_LOOKBACK):
             here = [m for m in compatible if sentence.start_char <= m.start < sentence.end_char]
             chained = self._parsed and any(
@@ -397,6 +413,8 @@ class SpeakerResolver:
             keys = {m.key for m in here}
             if previous is not None and previous.key in keys:
                 return next(m for m in here if m.key == previous.key)
+            if any(sentence.start_char <= o < min(sentence.end_char, offset) for o in self._unnamed):
+                return None  # "he" goes on with the unnamed spokesman quoted here, not a named person
             if here and not chained:
                 if len(keys) == 1:
                     return here[0]

@@ -44,6 +44,10 @@ def test_a_first_paragraph_with_a_full_stop_is_not_a_headline() -> None:
     assert headings(text) == []
 
 
+def test_a_first_sentence_of_names_is_not_a_headline() -> None:
+    assert headings("Vladimir Putin met Kim Jong Un in Moscow.\n\nThe talks lasted hours.") == []
+
+
 def test_a_title_case_headline_with_a_full_stop_is_one() -> None:
     text = "Stealth Over Health: Clinton Was Headed to ER But Diverted.\n\nThe New York Post reports that …"
     assert headings(text) == ["Stealth Over Health: Clinton Was Headed to ER But Diverted."]

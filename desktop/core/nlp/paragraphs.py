@@ -28,7 +28,8 @@ from desktop.core.nlp.spans import HEADING_GROUP
 
 _HEADING_MAX_WORDS = 20  # "Russia and North Korea sign defence pact as Putin visits Pyongyang"
 _HEADLINE_MAX_WORDS = 25  # a first line this short, in Title Case, is a headline even with a full stop
-_TITLE_CASE_SHARE = 0.8  # of the words longer than three letters (at least three of them)
+_TITLE_CASE_SHARE = 0.8  # of the words longer than three letters …
+_TITLE_CASE_MIN_WORDS = 5  # … of which there are this many: "Vladimir Putin met Kim in Moscow." is a lede
 # A line end is "inside a sentence" when the next line goes on in lower case ("…urged allies\nto send …");
 # text is hard-wrapped when at least this many of its single line ends do so.
 _WRAPPED_SHARE = 0.2
@@ -75,7 +76,7 @@ def _words(line: str) -> list[str]:
 def _title_case(words: list[str]) -> bool:
     long_words = [w for w in words if len(w) > 3]
     capitalized = sum(w[0].isupper() for w in long_words)
-    return len(long_words) >= 3 and capitalized >= _TITLE_CASE_SHARE * len(long_words)
+    return len(long_words) >= _TITLE_CASE_MIN_WORDS and capitalized >= _TITLE_CASE_SHARE * len(long_words)
 
 
 def _heading_like(line: Line) -> bool:

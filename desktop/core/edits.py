@@ -330,6 +330,15 @@ def update_quote(
     return document.quotes[index]
 
 
+def credit_quote(document: Document, quote_id: str, entity_id: str | None) -> Quote:
+    """Credit a quote to an entity, or to nobody, whatever its speaker as written ("he" → a person)."""
+    if entity_id is not None and not document.has_entity(entity_id):
+        raise DossierError("That entity is no longer in the article.")
+    quote = document.editable_quote(quote_id)
+    quote.speaker_entity_id, quote.origin = entity_id, "user"
+    return quote
+
+
 # Labels under which deleted quotes and facts are remembered in Document.deleted (beside mention labels),
 # so that re-analysis does not bring them back.
 DELETED_QUOTE = "QUOTE"

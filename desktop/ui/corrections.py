@@ -491,13 +491,14 @@ class Corrections(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         speaker, cue, kind = dialog.speaker.currentText(), dialog.cue.text(), dialog.kind.currentText()
-        text_range = dialog.text_range()
-        return self.stack.apply(
-            f"Edit quote {_short(quote.text)}",
-            lambda d: edits.update_quote(
-                d, quote_id, speaker=speaker, cue=cue, kind=kind, text_range=text_range
-            ),
-        )
+        text_range, credited = dialog.text_range(), dialog.credited_entity_id()
+
+        def edit(d: Document) -> None:
+            edits.update_quote(d, quote_id, speaker=speaker, cue=cue, kind=kind, text_range=text_range)
+            if credited != quote.speaker_entity_id or speaker == (quote.speaker or ""):
+                edits.credit_quote(d, quote_id, credited)  # the choice made under "Credited to"
+
+        return self.stack.apply(f"Edit quote {_short(quote.text)}", edit)
 
     def edit_fact(self, fact_id: str) -> bool:
         document = self.document

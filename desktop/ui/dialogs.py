@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.attribution import quote_display_text
 from desktop.core.edits import FACT_STATUSES, QUOTE_KINDS
 from desktop.core.errors import DossierError
 from desktop.core.labels import CATEGORIES
@@ -52,6 +53,22 @@ def _speaker_combo(document: Document, current: str | None, object_name: str) ->
     return combo
 
 
+NOBODY = "nobody (unresolved)"
+
+
+def _credit_combo(document: Document, current: str | None) -> QComboBox:
+    """Who the words are credited to, apart from how the text names the speaker ("he", "officials")."""
+    combo = QComboBox()
+    combo.setObjectName("creditCombo")
+    combo.addItem(NOBODY, None)
+    entities = [e for e in document.entities if e.label in SPEAKER_LABELS]
+    entities.sort(key=lambda e: (SPEAKER_LABELS.index(e.label), -len(e.mention_ids), e.name.lower()))
+    for entity in entities:
+        combo.addItem(f"{entity.name} ({entity.label.lower()})", entity.id)
+    combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
+    return combo
+
+
 def _excerpt(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -71,11 +88,13 @@ class QuoteDialog(QDialog):
         self.setWindowTitle("Edit quote")
         self.setMinimumWidth(460)
         form = QFormLayout(self)
-        text = QLabel(f"“{_excerpt(quote.text)}”")
+        text = QLabel(f"“{_excerpt(quote_display_text(document.text, quote))}”")
         text.setWordWrap(True)
         form.addRow("Quote:", text)
         self.speaker = _speaker_combo(document, quote.speaker, "speakerCombo")
         form.addRow("&Speaker:", self.speaker)
+        self.credited = _credit_combo(document, quote.speaker_entity_id)
+        form.addRow("C&redited to:", self.credited)
         self.cue = QLineEdit(quote.cue or "")
         self.cue.setObjectName("cueEdit")
         self.cue.setPlaceholderText("said, told, according to …")
@@ -101,6 +120,11 @@ class QuoteDialog(QDialog):
 
     def text_range(self) -> tuple[int, int] | None:
         return self.selection if self.use_selection.isChecked() else None
+
+    def credited_entity_id(self) -> str | None:
+        """The entity chosen under "Credited to"; None for nobody (an unnamed source)."""
+        value = self.credited.currentData()
+        return str(value) if value else None
 
 
 class FactDialog(QDialog):

@@ -352,3 +352,36 @@ def test_undo_history_in_the_edit_menu(qtbot, seed_window: MainWindow) -> None:
     )
     assert seed_window.document.mention_at(seed_window.document.text.index("Geran-25")) is not None
     assert SEED.exists()
+
+
+def test_the_credit_changes_in_one_step_and_keeps_the_speaker_as_written(
+    qtbot, seed_window: MainWindow, monkeypatch
+) -> None:
+    document = seed_window.document
+    quote = document.quotes[0]
+    putin = next(e for e in document.entities if e.name == "Vladimir Putin")
+    choice = {"credit": putin.id}
+
+    def credit(dialog: QuoteDialog) -> int:
+        dialog.credited.setCurrentIndex(dialog.credited.findData(choice["credit"]))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QuoteDialog, "exec", credit)
+    quotes = seed_window.entity_panel.quote_list
+    seed_window.entity_panel.tabs.setCurrentWidget(quotes)
+    for credited_to, shown in (
+        (putin.id, f"{quote.speaker} → Vladimir Putin"),
+        (None, f"{quote.speaker} (unresolved)"),
+    ):
+        choice["credit"] = credited_to
+        quotes.selectRow(0)
+        menu_action(seed_window.corrections.item_menu("quote"), "Edit quote or fact").trigger()
+        edited = seed_window.document.quotes[0]
+        assert (edited.speaker, edited.speaker_entity_id, edited.origin) == (
+            quote.speaker,
+            credited_to,
+            "user",
+        )
+        assert column(quotes, 0)[0] == shown
+    seed_window.undo_action.trigger()
+    assert seed_window.document.quotes[0].speaker_entity_id == putin.id

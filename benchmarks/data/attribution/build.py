@@ -161,9 +161,9 @@ def check_doc(doc: dict[str, Any]) -> list[str]:
     return errs
 
 
-def build_all() -> list[dict[str, Any]]:
+def build_all(articles: Path = ARTICLES) -> list[dict[str, Any]]:
     docs = []
-    for meta_path in sorted(ARTICLES.glob("*.json")):
+    for meta_path in sorted(articles.glob("*.json")):
         ann = json.loads(meta_path.read_text(encoding="utf-8"))
         text = meta_path.with_suffix(".txt").read_text(encoding="utf-8").rstrip("\n")
         try:
@@ -190,9 +190,10 @@ def build_all() -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="verify only, do not write dev.jsonl")
+    ap.add_argument("--articles", type=Path, default=ARTICLES, help="folder of annotations to read")
     args = ap.parse_args(argv)
     try:
-        docs = build_all()
+        docs = build_all(args.articles)
     except AnnotationError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
@@ -204,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     nq = sum(len(d["quotes"]) for d in docs)
     nf = sum(len(d["facts"]) for d in docs)
     print(f"{len(docs)} documents, {nq} quotes, {nf} facts: all offsets check")
-    if not args.check:
+    if not args.check and args.articles == ARTICLES:
         with OUT.open("w", encoding="utf-8") as fh:
             for d in docs:
                 fh.write(json.dumps(d, ensure_ascii=False) + "\n")

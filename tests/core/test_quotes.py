@@ -204,11 +204,60 @@ def test_two_attributed_quotes_stay_apart(pipeline) -> None:
 
 
 @pytest.mark.model
-def test_quote_going_on_in_the_next_paragraph_keeps_its_speaker(pipeline) -> None:
+def test_quote_in_the_next_paragraph_is_its_own_quote_with_the_same_speaker(pipeline) -> None:
     text = "“We will win this war,” Smith said.\n\n“Nobody in this room doubts that we will.”\n"
-    quote = only(pipeline, text)
-    assert quote.speaker == "Smith"
-    assert quote.content.endswith("doubts that we will.")
+    assert [(q.content, q.speaker) for q in find(pipeline, text)] == [
+        ("We will win this war,", "Smith"),
+        ("Nobody in this room doubts that we will.", "Smith"),
+    ]
+
+
+@pytest.mark.model
+def test_quotes_with_someone_else_between_them_are_not_one_split_quote(pipeline) -> None:
+    text = (
+        "“It goes in here and goes out here,” Tom Ebeling said, pointing to his ears. "
+        "Betsy Ebeling shook her head. “Tom is much better about it than I am.”"
+    )
+    first = find(pipeline, text)[0]
+    assert first.content == "It goes in here and goes out here,"
+    assert "much better" not in first.content
+
+
+@pytest.mark.model
+def test_a_coordinated_clause_before_the_cue_is_no_trailing_attribution(pipeline) -> None:
+    text = (
+        "She blamed the violence on a “disturbed person,” not on his religion, and said it was "
+        "unnerving to wonder why he drove two hours north."
+    )
+    found = find(pipeline, text)
+    assert all(q.speaker != "not" for q in found)
+    said = [q for q in found if q.cue == "said"]
+    assert [q.content for q in said] == ["it was unnerving to wonder why he drove two hours north"]
+
+
+@pytest.mark.model
+def test_trailing_attribution_covers_the_writers_words_before_the_mark(pipeline) -> None:
+    quote = only(pipeline, "Clinton, though, would have to “go more to center,” Cuban said.")
+    assert (quote.kind, quote.speaker) == ("mixed", "Cuban")
+    assert quote.content.startswith("Clinton, though, would have to")
+
+
+@pytest.mark.model
+def test_marks_inside_the_subject_are_not_a_quote_of_the_next_clause(pipeline) -> None:
+    text = "Humphrey, who calls Trump a “sociopath,” said he doesn’t believe the effort needs a plan."
+    assert all(q.speaker != "he" for q in find(pipeline, text))
+
+
+@pytest.mark.model
+def test_reporters_aside_at_the_end_is_not_part_of_what_was_said(pipeline) -> None:
+    text = (
+        "She has said she is willing to be interviewed by the FBI, which is conducting its own probe "
+        "into the email setup."
+    )
+    assert only(pipeline, text).content == "she is willing to be interviewed by the FBI"
+    text = "The company said profits rose 5 percent, according to a filing on Monday."
+    said = [q for q in find(pipeline, text) if q.cue == "said"]
+    assert [q.content for q in said] == ["profits rose 5 percent"]
 
 
 @pytest.mark.model
@@ -637,3 +686,39 @@ def test_a_pronoun_after_an_unnamed_speaker_stays_unnamed(pipeline) -> None:
         "go ahead. He said that Seoul would not back down."
     )
     assert credited(pipeline, text)[-1] == ("He", None)
+
+
+@pytest.mark.model
+def test_a_name_ending_a_long_title_is_credited(pipeline) -> None:
+    text = (
+        "The spokesman of the Dallas chapter of the rights group Ahmed Khan said the boy wants to use "
+        "his fame for good."
+    )
+    assert credited(pipeline, text)[0][1] == "Ahmed Khan"
+    assert credited(pipeline, "A spokesman for Kim Jong Un said the talks were over.")[0][1] is None
+
+
+@pytest.mark.model
+def test_a_name_used_as_a_modifier_is_not_what_he_refers_to(pipeline) -> None:
+    text = (
+        "Writing in a blog post, Matthew Ingram dubbed the fight over the Cruise video a war. "
+        "He said the conflict was another small skirmish."
+    )
+    assert credited(pipeline, text)[-1] == ("He", "Matthew Ingram")
+
+
+@pytest.mark.model
+def test_the_sentences_subject_beats_the_previous_speaker_for_he(pipeline) -> None:
+    text = (
+        "Whitmore said Daniel Montalvo had turned himself in. "
+        "Mark Rathbun requested donations on his blog to help Montalvo with his defense. "
+        "He said Montalvo was facing the penitentiary."
+    )
+    assert credited(pipeline, text)[-1] == ("He", "Mark Rathbun")
+
+
+@pytest.mark.model
+def test_a_source_named_but_missed_by_the_entity_finder_is_credited(pipeline) -> None:
+    text = "The Deseret News reported that the hashtag had become an international phenomenon."
+    assert credited(pipeline, text)[0][1] == "Deseret News"
+    assert credited(pipeline, "Officials said the road was closed.")[0][1] is None

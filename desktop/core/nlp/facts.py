@@ -129,7 +129,6 @@ class _Context:
             sentence_start = doc[start].sent.start
             self.qualifiers_by_sentence_start.setdefault(sentence_start, []).append((start, end, label))
 
-
     def resolve_subject(self, doc: Doc, subject: tuple[int, int] | None) -> list[int] | None:
         """The named mention a pronoun subject stands for ("She remains in hospital"), if sure."""
         if subject is None or subject[1] - subject[0] != 1 or doc[subject[0]].pos_ != "PRON":
@@ -338,7 +337,7 @@ def _says_little(subject: Token) -> bool:
 
 
 def _split_objects(head: Token, object_range: tuple[int, int] | None) -> list[tuple[int, int] | None]:
-    """"sent tanks, missiles and drones": one object each, so that each can be checked (and linked)."""
+    """ "sent tanks, missiles and drones": one object each, so that each can be checked (and linked)."""
     if object_range is None:
         return [None]
     direct = next((c for c in head.children if c.dep_ in ("dobj", "attr") and c.i > head.i), None)
@@ -347,10 +346,7 @@ def _split_objects(head: Token, object_range: tuple[int, int] | None) -> list[tu
     pieces: list[tuple[int, int] | None] = []
     for conjunct in (direct, *direct.conjuncts):
         own = {conjunct.i} | {
-            t.i
-            for c in conjunct.children
-            if c.dep_ not in ("conj", "cc", "punct")
-            for t in c.subtree
+            t.i for c in conjunct.children if c.dep_ not in ("conj", "cc", "punct") for t in c.subtree
         }
         start, end = min(own), max(own) + 1
         if object_range[0] <= start and end <= object_range[1]:

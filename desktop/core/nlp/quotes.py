@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from desktop.core.nlp.paragraphs import headings_of
 from desktop.core.nlp.quotes_marks import Fragmented, Quoted, find_quoted
 from desktop.core.nlp.quotes_speakers import Cues, SpeakerResolver, load_cues, speaker_span
-from desktop.core.nlp.spans import QUOTE_GROUP
+from desktop.core.nlp.spans import ENTITY_GROUP, QUOTE_GROUP
 
 _SUBJECT_DEPS = ("nsubj",)
 _SPEAKER_DEPS = ("nsubj", "nsubjpass")
@@ -30,11 +30,16 @@ _TRAILING_MAX_TOKENS = 25  # an attribution after a quote is short: ", said X, a
 _TRAILING_CUE_WITHIN = 12  # "…,” Rep. John Mica (R-Fla.) said"
 _LEADING_MAX_TOKENS = 12  # cue verb to opening mark: "X said in a statement on Sunday: “…"
 _SCARE_MAX_WORDS = 4  # a shorter unattributed quote is a title or scare quote, not speech
+_LEAD_IN_MAX_TOKENS = 40  # writer's words before a quote its trailing attribution still covers
+_LEAD_IN_STOPS = (".", "?", "!", ";", ":", "(", "[", "—", "–", "--")  # where such words start
 _ABSORB_RATIO = 0.5  # quoted share of a reported clause below which the clause is the quote
 _ASCEND_STEPS = 8
 _NAME_RUN_MAX = 8
 _NOT_NAME = ("ADP", "VERB", "AUX", "SCONJ", "CCONJ")
 _TITLE_MAX_WORDS = 8
+_ASIDE_MARKS = (",", "—", "–", "--")
+_RELATIVE_WORDS = ("who", "which", "whose", "whom", "that")
+_MAIN_CLAUSE_DEPS = ("ROOT", "conj", "parataxis")  # a clause of its own, not a relative one
 _CLOSING_MARKS = ("”", '"', "’", "'", "''", "»")
 
 
@@ -139,12 +144,17 @@ class _Finder:
             if len(region) >= _TRAILING_MAX_TOKENS:
                 break
         for position, token in enumerate(region[:_TRAILING_CUE_WITHIN]):
-            if not self.is_cue_verb(token, self.cues.speech_verbs):
+            if not (self.is_cue_verb(token, self.cues.speech_verbs) or self.phrase_cue(token)):
                 continue
-            if any(t.pos_ == "VERB" and not t.is_title for t in region[:position]):
-                return None  # another clause comes first: "“…” was the slogan he said …"
+            if any(
+                (t.pos_ == "VERB" and not t.is_title) or t.pos_ == "CCONJ" or t.dep_ == "neg"
+                for t in region[:position]
+            ):
+                return None  # another clause first: "“…” was the slogan he said", "“…,” not …, and said"
             self.consumed_verbs.add(token.i)  # its words are the quote, not a reported clause
             found = self.attribution(token)
+            if found is not None and found.speaker.end_char <= quoted.open_start:
+                return None  # "Humphrey, who calls Trump a “sociopath,” said": marks inside the subject
             if (
                 found is not None
                 and region[0].i <= found.speaker.start
@@ -159,6 +169,30 @@ class _Finder:
             )
         return None
 
+    def lead_in(self, quoted: Quoted, floor: int) -> int | None:
+        """Where a sentence attributed after its quoted end starts, if before the opening mark.
+
+        In "Clinton would have to “go more to center,” Cuban said." the attribution
+        covers the whole sentence, the writer's words and the quoted ones: one mixed
+        quote. Not when the words before hold a cue or other quotes of their own.
+        """
+        if len(quoted.fragments) != 1:
+            return None
+        first = self.token_at(quoted.open_start)
+        if first >= len(self.doc):
+            return None
+        sentence = self.doc[first].sent
+        before = list(self.doc[sentence.start : first])
+        stops = [k for k, t in enumerate(before) if t.text in _LEAD_IN_STOPS or "\n" in t.text]
+        if stops:  # the parse's sentence may run on over a full stop before a mark
+            before = before[stops[-1] + 1 :]
+        before = [t for t in before if not (t.is_space or t.is_punct)]
+        if not before or before[0].idx < floor or len(before) > _LEAD_IN_MAX_TOKENS:
+            return None
+        if any(self.is_cue_verb(t, self.cues.speech_verbs) or self.phrase_cue(t) for t in before):
+            return None
+        return before[0].idx
+
     def name_run(self, tokens: list[Token]) -> list[Token]:
         """The speaker words of a short attribution the parser got wrong ("Tulsa police Chief Jo Lee")."""
         run: list[Token] = []
@@ -170,7 +204,8 @@ class _Finder:
                     break
                 continue
             run.append(token)
-        return run if 0 < len(run) <= _NAME_RUN_MAX else []
+        named = any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in run)
+        return run if named and len(run) <= _NAME_RUN_MAX else []
 
     def ends_sentence(self, token: Token) -> bool:
         """A full stop that ends the sentence, not one inside "(D-Mo.)"."""
@@ -252,6 +287,7 @@ class _Finder:
         for index, quoted in enumerate(quoted_all):
             nxt = quoted_all[index + 1].open_start if index + 1 < len(quoted_all) else len(self.text)
             attribution = self.trailing(quoted, nxt) if self.parsed else None
+            lead_in = self.lead_in(quoted, floor) if attribution is not None else None
             verb = None
             if attribution is None:
                 lead = self.leading(quoted, floor)
@@ -276,6 +312,8 @@ class _Finder:
             if verb is not None:
                 self.consumed_verbs.add(verb.i)
             quote = _Quote("direct", list(quoted.fragments))
+            if lead_in is not None:
+                quote = _Quote("mixed", [(lead_in, quoted.end)])
             if labels and verb is not None:
                 quote = self.labeled(quoted, verb, found)
             if attribution is not None:
@@ -428,11 +466,33 @@ class _Finder:
                     and line.rstrip().endswith(".")
                     and len(self.text[second.start : second.end].split()) > _SCARE_MAX_WORDS
                 )
-                if not goes_on:
-                    continue
+                if goes_on:  # a paragraph ends the quote; the next one is the same source's own quote
+                    second.speaker, second.apposition, second.cue = first.speaker, first.apposition, first.cue
+                continue
+            if not self.narration_only(gap_start, gap_end, first.cue[0]):
+                continue
             second.fragments = first.fragments + second.fragments
             second.speaker, second.apposition, second.cue = first.speaker, first.apposition, first.cue
             found[index] = None
+
+    def narration_only(self, gap_start: int, gap_end: int, cue_start: int) -> bool:
+        """Is the text between two quoted pieces only their attribution (“…,” he said, “…”)?
+
+        Another sentence (“…,” X said, pointing to his ears. Y shook her head. “…”) or
+        another clause with its own subject (“…,” X said, and her husband cut in. “…”)
+        puts someone else between them: the second piece is not the first one's sequel.
+        """
+        tokens = self.tokens_between(gap_start, gap_end)
+        cue = self.token_at(cue_start)
+        for token in tokens:
+            own_clause = token.i != cue and token.pos_ in ("VERB", "AUX") and token.dep_ in _MAIN_CLAUSE_DEPS
+            if own_clause and any(
+                c.dep_ in _SPEAKER_DEPS and c.lower_ not in _RELATIVE_WORDS for c in token.children
+            ):
+                return False
+            if token.is_sent_start and token.i > cue and token.idx < gap_end and not token.is_punct:
+                return False
+        return True
 
     def borrow_speakers(self, quoted_all: list[Quoted], found: list[_Quote | None]) -> None:
         """An unattributed quotation takes the speaker of a neighbouring quote in its paragraph."""
@@ -494,6 +554,7 @@ class _Finder:
         breaks = [t.i for t in tokens if "\n" in t.text]
         if breaks:  # the parse may run on into the next paragraph; a report does not
             tokens = [t for t in tokens if t.i < breaks[0]] if tokens[0].i < breaks[0] else []
+        tokens = self.without_aside(tokens)
         while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
             tokens.pop(0)
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
@@ -501,6 +562,31 @@ class _Finder:
         if len(tokens) < 2:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), root
+
+    def without_aside(self, tokens: list[Token]) -> list[Token]:
+        """A reported clause without the reporter's aside at its end.
+
+        ", which is conducting its own probe", ", who leads the race", ", a swipe at …"
+        and ", according to X" explain or source the report; the speaker did not say them.
+        Only an aside that runs to the clause's end is cut, never one in its middle.
+        """
+        if len(tokens) < 4:
+            return tokens
+        last = tokens[-1].i
+        while last > tokens[0].i and self.doc[last].is_punct:
+            last -= 1
+        for k in range(2, len(tokens) - 1):
+            if tokens[k].text not in _ASIDE_MARKS:
+                continue
+            nxt = tokens[k + 1]
+            if nxt.lower_ == "according" and self.phrase_cue(nxt):
+                return tokens[:k]
+            heads = [t for t in tokens[k + 1 :] if t.left_edge.i == nxt.i and t.right_edge.i >= last]
+            if any(t.dep_ == "appos" for t in heads) or (
+                nxt.lower_ in _RELATIVE_WORDS and any(t.dep_ == "relcl" for t in heads)
+            ):
+                return tokens[:k]
+        return tokens
 
     def report_end(self, verb: Token, clause: Token) -> int:
         """Last token of what a verb reports: its clause and phrase, up to a coordinated speech verb.
@@ -628,6 +714,13 @@ def _without_cut_commas(text: str, fragments: list[tuple[int, int]]) -> list[lis
     return kept
 
 
+def _add_mention(doc: Doc, span: Span) -> None:
+    """Put a speaker's name among the document's mentions, in place of what overlapped it."""
+    kept = [s for s in doc.spans.get(ENTITY_GROUP, []) if s.end <= span.start or span.end <= s.start]
+    span._.dossier_origin = "rule"
+    doc.spans[ENTITY_GROUP] = sorted([*kept, span], key=lambda s: s.start)
+
+
 @Language.component("dossier_quotes")
 def find_quotes(doc: Doc) -> Doc:
     """Store every quote as a content span in doc.spans[QUOTE_GROUP] with its details."""
@@ -645,6 +738,11 @@ def find_quotes(doc: Doc) -> Doc:
             continue
         speaker = quote.speaker
         resolved = resolver.resolve(speaker, quote.apposition) if speaker is not None else None
+        if speaker is not None and resolved is None:
+            named = resolver.name_unrecognized(speaker)
+            if named is not None:
+                _add_mention(doc, named)
+                resolved = resolver.resolve(speaker, quote.apposition)
         span._.dossier_quote = {
             "kind": quote.kind,
             "speaker": [speaker.start_char, speaker.end_char] if speaker is not None else None,

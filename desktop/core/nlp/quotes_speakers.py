@@ -56,6 +56,8 @@ _NAME_RIGHT_DEPS = {
     "conj",
 }
 _DASHES = ("-", "—", "–", "--")
+_UNRECOGNIZED_MAX_WORDS = 6  # a longer capitalised run is a headline or a title, not a source's name
+_NAME_JOINERS = ("of", "and", "&", "for", "de", "la", "al")
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,52 @@ class SpeakerResolver:
             self._speakers.append(found)
         return found.start, found.end
 
+    def name_unrecognized(self, speaker: Span) -> Span | None:
+        """A speaker written as a proper name that the entity finder missed or mislabelled.
+
+        "The Deseret News reported", "according to the Sydney Morning Herald" (read as a
+        law): whoever is reported to speak is a person or an organization, so the name
+        becomes a mention of one (PERSON when it opens with a known given name) that the
+        speaker credits. Descriptions ("Officials", "Police") are not names.
+        """
+        words = [t for t in speaker if not (t.is_punct or t.is_space)]
+        while words and words[0].lower_ in _DEFINITE:
+            words.pop(0)
+        if not words or len(words) > _UNRECOGNIZED_MAX_WORDS:
+            return None
+        if any(self._at_token.get(t.i) is not None for t in words):
+            return None
+        inner = {t.i for t in words[1:-1]}
+        if not all(
+            (t.pos_ == "PROPN" and t.text[:1].isupper()) or (t.i in inner and t.lower_ in _NAME_JOINERS)
+            for t in words
+        ):
+            return None
+        if words[-1].lemma_.lower() in self._cues.description_heads or (
+            words[-1].is_upper and len(words) == 1
+        ):
+            return None
+        given = self._cues.given_names.get(words[0].lower_)
+        label = "PERSON" if given and len(words) >= 2 else "ORG"
+        span = Span(self._doc, words[0].i, words[-1].i + 1, label=label)
+        mention = _Mention(
+            span.start_char,
+            span.end_char,
+            span.start,
+            span.end,
+            label,
+            span.text.lower(),
+            span[-1].head.lemma_.lower(),
+            span[-1].lower_,
+        )
+        at = bisect_left(self._starts, mention.start)
+        self._mentions.insert(at, mention)
+        self._starts.insert(at, mention.start)
+        self._at_token.update({i: mention for i in range(mention.first, mention.last)})
+        if given:
+            self._gender.setdefault(mention.key, given)
+        return span
+
     def remember(self, start: int, end: int) -> None:
         """Take the mention at these offsets as the latest speaker (a fact's "he" may be them)."""
         mention = next((m for m in self._inside(start, end) if (m.start, m.end) == (start, end)), None)
@@ -289,9 +337,19 @@ class SpeakerResolver:
         return None
 
     def _name_after_title(self, span: Span, root: Token) -> _Mention | None:
-        """ "Foreign Ministry spokeswoman Maria Zakharova" even when the parse heads it on the title."""
+        """ "Foreign Ministry spokeswoman Maria Zakharova" even when the parse heads it on the title.
+
+        A name that ends the span after title words credits that person however long the
+        title ("Executive director of the Dallas chapter of CAIR Alia Salem"), unless a
+        preposition puts it inside the title ("a spokesman for Kim Jong Un").
+        """
         for mention in self._inside(span.start_char, span.end_char):
-            if mention.label != "PERSON" or mention.first <= root.i:
+            if mention.label != "PERSON":
+                continue
+            ends_span = mention.last == span.end and mention.first > span.start
+            if ends_span and span.doc[mention.first - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+                return mention
+            if mention.first <= root.i:
                 continue
             between = span.doc[root.i + 1 : mention.first]
             if len(between) <= _TITLE_BEFORE_NAME and not any(t.pos_ in ("ADP", "VERB") for t in between):
@@ -384,7 +442,11 @@ class SpeakerResolver:
         offset = speaker.start_char
 
         def fits(mention: _Mention) -> bool:
-            return not self._in_quoted(mention) and self._gender.get(mention.key, gender) == gender
+            return (
+                not self._in_quoted(mention)
+                and not self._modifies_a_thing(mention)
+                and self._gender.get(mention.key, gender) == gender
+            )
 
         if not self._doc.has_annotation("SENT_START"):
             return next((m for m in self._before(offset, "PERSON") if fits(m)), None)
@@ -411,19 +473,27 @@ class SpeakerResolver:
                 for t in sentence
             )
             keys = {m.key for m in here}
-            if previous is not None and previous.key in keys:
+            subjects = {m.key: m for m in here if self._is_subject(m)}
+            if previous is not None and previous.key in keys and set(subjects) <= {previous.key}:
+                # the previous speaker goes on, unless someone else is this sentence's subject
                 return next(m for m in here if m.key == previous.key)
             if any(sentence.start_char <= o < min(sentence.end_char, offset) for o in self._unnamed):
                 return None  # "he" goes on with the unnamed spokesman quoted here, not a named person
             if here and not chained:
                 if len(keys) == 1:
                     return here[0]
-                subjects = {m.key: m for m in here if self._is_subject(m)}
                 return next(iter(subjects.values())) if len(subjects) == 1 else None
             if sentence.start == 0:
                 return None
             sentence = self._doc[sentence.start - 1].sent
         return None
+
+    def _modifies_a_thing(self, mention: _Mention) -> bool:
+        """ "the Cruise video", "a Trump rally": a name used as a modifier is no one "he" can mean."""
+        if not self._parsed:
+            return False
+        root = self._doc[mention.first : mention.last].root
+        return root.dep_ in ("compound", "amod", "nmod") and root.head.pos_ == "NOUN"
 
     def _is_subject(self, mention: _Mention) -> bool:
         if not self._parsed:

@@ -722,3 +722,58 @@ def test_a_source_named_but_missed_by_the_entity_finder_is_credited(pipeline) ->
     text = "The Deseret News reported that the hashtag had become an international phenomenon."
     assert credited(pipeline, text)[0][1] == "Deseret News"
     assert credited(pipeline, "Officials said the road was closed.")[0][1] is None
+
+
+@pytest.mark.model
+def test_cues_the_parse_reads_in_other_ways_still_report(pipeline) -> None:
+    cases = {
+        "Bennett pointed out that North Korea did not have nuclear weapons for years.": (
+            "North Korea did not have nuclear weapons for years",
+            "Bennett",
+        ),
+        "As Heald told The Huffington Post, US surface ozone has dropped since 1990.": (
+            "US surface ozone has dropped since 1990",
+            "Heald",
+        ),
+        "Steve Whitmore told LA Weekly in a statement that the case was being dealt with as grand theft.": (
+            "the case was being dealt with as grand theft",
+            "Steve Whitmore",
+        ),
+    }
+    for text, expected in cases.items():
+        quote = only(pipeline, text)
+        assert (quote.content, quote.speaker) == expected, text
+
+
+@pytest.mark.model
+def test_a_coordinated_speech_verb_without_content_does_not_cut_the_report(pipeline) -> None:
+    text = (
+        "North Korea stated it would attack any loudspeakers and would respond, militarily, within "
+        "48 hours if the broadcasts do not stop."
+    )
+    assert only(pipeline, text).content.endswith("if the broadcasts do not stop")
+
+
+@pytest.mark.model
+def test_a_quotation_paragraph_goes_on_with_the_source_quoted_just_before(pipeline) -> None:
+    text = (
+        "Bruce Bennett said the North did not need nuclear weapons.\n\n"
+        "He also warned that the number could keep growing.\n\n"
+        "“If they have more than a few, they are not purely defensive.”\n\n"
+        "Another expert doubts the commitment.\n\n"
+        "“I think that proposal needs to be weighed.”\n"
+    )
+    found = credited(pipeline, text)
+    assert found[:3] == [("Bruce Bennett", "Bruce Bennett"), ("He", "Bruce Bennett"), ("He", "Bruce Bennett")]
+    assert len(found) == 3  # the last paragraph's source is not the one quoted before
+
+
+@pytest.mark.model
+def test_they_goes_on_with_the_organization_just_quoted_but_not_after_officials(pipeline) -> None:
+    text = "The Church of Scientology said the claims were false. They also said Paris was a volunteer."
+    assert credited(pipeline, text)[-1] == ("They", "Church of Scientology")
+    text = (
+        "The Church of Scientology said the claims were false. Local officials said the ship had left. "
+        "They also said the crew was safe."
+    )
+    assert credited(pipeline, text)[-1] == ("They", None)

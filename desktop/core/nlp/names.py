@@ -484,8 +484,8 @@ def _propagate(
     single_places = {p for p in places if " " not in p and p[:1].isupper() and not p.isupper()}
     for i in _positions_of(doc, single_places | short_names):
         token = doc[i]
-        if i in covered or token.pos_ != "PROPN":
-            continue
+        if i in covered or token.pos_ not in ("PROPN", "NOUN"):
+            continue  # a known name the tagger read as a noun ("Rathbun requested …") is still the name
         if token.text in single_places:
             found.append(_Candidate(token.i, token.i + 1, "PLACE", _PROPAGATED))
         elif token.text in short_names and not token.is_upper:

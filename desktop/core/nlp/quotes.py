@@ -105,12 +105,25 @@ class _Finder:
         subject = self.subject(verb)
         if subject is None:
             return None
-        apposition = next((c for c in subject.children if c.dep_ == "appos"), None)
+        speaker = speaker_span(subject)
+        # the last apposition: "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino"
+        apposition = next((c for c in reversed(list(subject.children)) if c.dep_ == "appos"), None)
+        set_off = self.set_off_name(speaker, verb) if apposition is None else None
         return _Attribution(
-            speaker_span(subject),
-            self.doc[apposition.left_edge.i : apposition.right_edge.i + 1] if apposition else None,
+            speaker,
+            self.doc[apposition.left_edge.i : apposition.right_edge.i + 1] if apposition else set_off,
             self.cue_span(verb),
         )
+
+    def set_off_name(self, speaker: Span, verb: Token) -> Span | None:
+        """ "Malaysia's Prime Minister, Najib Razak said": the name between the title and the verb."""
+        between = self.doc[speaker.end : verb.i]
+        if len(between) < 2 or between[0].text != ",":
+            return None
+        words = [t for t in between[1:] if t.text != ","]
+        if 0 < len(words) <= _NAME_RUN_MAX and all(t.pos_ == "PROPN" for t in words):
+            return self.doc[words[0].i : words[-1].i + 1]
+        return None
 
     def cue_span(self, verb: Token) -> tuple[int, int]:
         """The cue as written: the verb, or a phrase cue with its particle ("spoke of")."""
@@ -346,11 +359,28 @@ class _Finder:
         adopted = []
         for orphan in self.orphans:
             i = bisect_left(starts, orphan.start) - 1
-            if i >= 0 and "\n" not in self.text[attributed[i].end : orphan.start]:
-                donor = attributed[i]
+            if i < 0:
+                continue
+            donor = attributed[i]
+            between = self.text[donor.end : orphan.start]
+            if "\n" not in between or self.goes_on_from(donor, orphan, between):
                 orphan.speaker, orphan.apposition, orphan.cue = donor.speaker, donor.apposition, donor.cue
                 adopted.append(orphan)
         return quotes + adopted
+
+    def goes_on_from(self, donor: _Quote, orphan: _Quote, between: str) -> bool:
+        """A paragraph that is only a quotation, right after a paragraph that ends quoting someone.
+
+        News writes "He also warned that … growing.⏎⏎“If they have more than a few, …”": the
+        quotation paragraph goes on with the source quoted last, when nothing else was said
+        after that quote in its paragraph.
+        """
+        before, _, after = between.partition("\n")
+        if before.strip(" .”\"’'") or after.strip(" \n“\"‘'"):
+            return False  # more narration after the donor, or more than one paragraph between
+        line_end = self.text.find("\n", orphan.end)
+        closing = self.text[orphan.end : line_end if line_end >= 0 else len(self.text)]
+        return not closing.strip(" .,”\"’'")
 
     def overlaps(self, span: Span, quoted: Quoted) -> bool:
         return span.start_char < quoted.close_end and quoted.open_start < span.end_char
@@ -539,14 +569,18 @@ class _Finder:
                 tokens, root = list(clause.subtree), clause
             elif asks is not None:
                 tokens, root = list(doc[asks.i : verb.right_edge.i + 1]), asks
-            elif (
-                verb.dep_ == "parataxis"
-                and verb.head.pos_ in ("VERB", "AUX")
-                and self.is_cue_verb(verb, self.cues.clause_verbs)
+            elif verb.head.pos_ in ("VERB", "AUX") and (
+                (verb.dep_ == "parataxis" and self.is_cue_verb(verb, self.cues.clause_verbs))
+                or (
+                    verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+                )
             ):
-                head = verb.head  # "The plan, he said, is dead."
+                # "The plan, he said, is dead." / "As Heald told the Post, ozone has dropped."
+                head = verb.head
                 tokens = [t for t in head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
                 root = head
+            elif (stated := self.stated_in_document(verb)) is not None:
+                tokens, root = list(stated.subtree), stated
             else:
                 return None
         if tokens and verb.i < tokens[0].i and "\n" in self.text[verb.idx : tokens[0].idx]:
@@ -562,6 +596,20 @@ class _Finder:
         if len(tokens) < 2:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), root
+
+    def stated_in_document(self, verb: Token) -> Token | None:
+        """ "told LA Weekly in a statement that the case …": the parse hangs the clause on "statement"."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for document in prep.children:
+                if document.dep_ == "pobj" and document.lemma_.lower() in self.cues.document_heads:
+                    for clause in document.rights:
+                        if clause.dep_ in ("acl", "ccomp") and any(
+                            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                        ):
+                            return clause
+        return None
 
     def without_aside(self, tokens: list[Token]) -> list[Token]:
         """A reported clause without the reporter's aside at its end.
@@ -601,7 +649,11 @@ class _Finder:
             for c in clause.rights
             if c.dep_ == "conj" and not any(g.dep_ in _SPEAKER_DEPS for g in c.children)
         ]
-        speech = [c.left_edge.i for c in seconds if self.is_cue_verb(c, self.cues.speech_verbs)]
+        speech = [
+            c.left_edge.i
+            for c in seconds
+            if self.is_cue_verb(c, self.cues.speech_verbs) and self.reports_something(c)
+        ]
         cut = min(speech, default=None)
         end = max(clause.right_edge.i, verb.right_edge.i)
         if cut is None:
@@ -609,6 +661,13 @@ class _Finder:
         while cut > clause.i + 1 and (verb.doc[cut - 1].dep_ == "cc" or verb.doc[cut - 1].is_punct):
             cut -= 1  # the "and" (", and") belongs to neither report
         return min(end, cut - 1)
+
+    def reports_something(self, verb: Token) -> bool:
+        """ "and warned X to refrain" reports; "and would respond, militarily, within 48 hours" does not."""
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in verb.children):
+            return True
+        following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+        return following is not None and (following.text == ":" or following.is_quote)
 
     def closing(self, start: int, end: int) -> tuple[int, str]:
         """A reported clause with quoted words is mixed; one that ends inside marks ends after them."""
@@ -655,7 +714,8 @@ class _Finder:
                 continue
             according = token.lower_ == "according" and self.phrase_cue(token)
             calls = token.lemma_.lower() in self.cues.prepositional_cues and token.pos_ == "VERB"
-            if not (according or calls or self.is_cue_verb(token, self.cues.clause_verbs)):
+            points_out = token.pos_ == "VERB" and self.phrase_cue(token)  # "pointed out that …"
+            if not (according or calls or points_out or self.is_cue_verb(token, self.cues.clause_verbs)):
                 continue
             if self.in_marks(token.idx):
                 continue  # speech within quoted words, or a verb in a quoted title

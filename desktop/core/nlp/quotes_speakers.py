@@ -139,6 +139,7 @@ _RELATIVE_TAGS = ("WP", "WDT")
 _PLURAL_TAGS = ("NNS", "NNPS")
 _DEFINITE = ("the", "this", "that")
 _PRONOUN_LOOKBACK = 8  # sentences a "he"/"she" looks back for its person
+_THEY_LOOKBACK = 2  # sentences back (this one included) an organization's "they" may go on from
 _TITLE_BEFORE_NAME = 3  # "the governor of the region, Vyacheslav Gladkov": words between title and name
 
 
@@ -378,6 +379,8 @@ class SpeakerResolver:
             return self._person_antecedent(speaker, self._cues.gendered_pronouns.get(lower))
         if len(words) == 1 and lower in self._cues.org_pronouns:
             return self._last_speaker(speaker.start_char, "ORG")
+        if len(words) == 1 and lower == "they":
+            return self._organization_going_on(speaker)
         if not self._parsed or lower in self._cues.plural_pronouns:
             return None
         if root.tag_ in _RELATIVE_TAGS and root.head.dep_ == "relcl":
@@ -385,11 +388,15 @@ class SpeakerResolver:
         lemma = root.lemma_.lower()
         if lemma in self._cues.document_heads:
             return self._issuer(root)
+        definite = words[0].lower_ in _DEFINITE and root.tag_ not in _PLURAL_TAGS
+        label = self._cues.description_heads.get(lemma)
+        if definite and label == "PERSON":
+            titled = self._titled_person(speaker.start_char, lemma)
+            if titled is not None:
+                return titled  # "the secretary general of CEI" after "…, Nunzio Galantino" was named with it
         organization = self._organization_of(root)
         if organization is not None:
             return organization
-        definite = words[0].lower_ in _DEFINITE and root.tag_ not in _PLURAL_TAGS
-        label = self._cues.description_heads.get(lemma)
         if not definite or label is None or root.pos_ == "PROPN":
             return None  # "officials", "a senior official", "one resident": unnamed, and stays so
         if label == "ORG":
@@ -399,11 +406,32 @@ class SpeakerResolver:
             return self._last_speaker(speaker.start_char, "ORG")
         return self._titled_person(speaker.start_char, lemma)
 
+    def _organization_going_on(self, speaker: Span) -> _Mention | None:
+        """ "The Church denied the allegations. They also claimed …": "they" goes on with the
+        organization quoted just before, when it is the last source and close by; after
+        "officials" or any person it stays unresolved.
+        """
+        last = self._speakers[-1] if self._speakers else None
+        if last is None or last.label != "ORG" or any(o > last.start for o in self._unnamed):
+            return None
+        if not self._doc.has_annotation("SENT_START"):
+            return None
+        sentence = speaker.sent
+        for _ in range(_THEY_LOOKBACK):
+            if sentence.start_char <= last.start:
+                return last
+            if sentence.start == 0:
+                break
+            sentence = self._doc[sentence.start - 1].sent
+        return None
+
     def _issuer(self, document: Token) -> _Mention | None:
         """ "the ministry's statement", "a statement from the Pentagon"; "a post on X" credits nobody."""
         for child in document.children:
             if child.dep_ == "poss":
                 return self._named_by(child)
+            if child.dep_ == "compound" and self._named_by(child) is not None:
+                return self._named_by(child)  # "the Home Office letter", "a Kremlin statement"
             if child.dep_ in ("prep", "agent") and child.lower_ in self._cues.issuer_prepositions:
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if target is not None:

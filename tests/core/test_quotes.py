@@ -777,3 +777,35 @@ def test_they_goes_on_with_the_organization_just_quoted_but_not_after_officials(
         "They also said the crew was safe."
     )
     assert credited(pipeline, text)[-1] == ("They", None)
+
+
+@pytest.mark.model
+def test_the_next_paragraph_never_attributes_a_quote(pipeline) -> None:
+    text = (
+        "The Guardian cited long questions, including: “Were you subject to human trafficking "
+        "during your journey?”\n\nIt quoted critics of the plan.\n"
+    )
+    assert all(q.speaker != "It" for q in find(pipeline, text))
+
+
+@pytest.mark.model
+def test_the_subject_next_to_the_verb_heads_the_speaker(pipeline) -> None:
+    text = (
+        "Mohamed got support from many people.\n\nFacebook co-founder Mark Zuckerberg tweeted to "
+        "Mohamed and said the boy was welcome to come and tour the company."
+    )
+    assert credited(pipeline, text)[-1][1] == "Mark Zuckerberg"
+
+
+@pytest.mark.model
+def test_a_second_cue_inside_the_first_report_goes_with_the_first_speaker(pipeline) -> None:
+    text = (
+        "The Church of Scientology denied the allegations. They also claimed Paris was a volunteer "
+        "and claim she has a vested interest in misrepresenting her experiences."
+    )
+    found = find(pipeline, text)
+    assert [q.content for q in found] == [
+        "Paris was a volunteer",
+        "she has a vested interest in misrepresenting her experiences",
+    ]
+    assert {q.speaker for q in found} == {"They"}

@@ -88,11 +88,23 @@ class _Finder:
 
     def subject(self, verb: Token) -> Token | None:
         for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+            if subjects:
+                # the parse may give several ("Facebook co - founder Mark Zuckerberg tweeted"):
+                # the one next to the verb heads the phrase
+                before = [c for c in subjects if c.i < verb.i]
+                return before[-1] if before else subjects[0]
             for child in verb.children:
-                if child.dep_ in _SUBJECT_DEPS:
-                    return child
                 if child.dep_ == "agent":
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if (
+                verb.dep_ == "conj"
+                and verb.head.dep_ == "ccomp"
+                and self.is_cue_verb(verb.head.head, self.cues.speech_verbs)
+            ):
+                # "They claimed Paris was a volunteer and claim she …": the second cue goes with the first
+                verb = verb.head.head
+                continue
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head  # "responded by saying …", "after saying …"
                 continue
@@ -136,6 +148,9 @@ class _Finder:
         """“…,” he said / “…,” said Hugh Hill, a doctor. / “…” ― Jane Doe"""
         if self.is_title(quoted) and self.text[: quoted.open_start].rstrip()[-1:].isalnum():
             return None  # "episode of “The Morning Show,” she said": a title the sentence runs through
+        line_end = self.text.find("\n", quoted.close_end, limit)
+        if line_end >= 0:
+            limit = line_end  # an attribution is in the quote's own paragraph, never the next one
         last = self.text[quoted.end - 1]
         after = self.text[quoted.close_end : limit].lstrip(" \t\u00a0")
         if after[:1] in ("―", "—", "–") and after[1:].strip():

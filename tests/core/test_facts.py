@@ -455,3 +455,47 @@ def test_a_number_is_linked_to_the_weapon_it_counts(pipeline) -> None:
     numbers = {m.text: m for m in document.mentions if m.label == "NUMBER"}
     assert document.mention(numbers["six"].linked_to).text == "HIMARS systems"
     assert numbers["nine"].linked_to is None  # civilians are not a mention: the count stays with the fact
+
+
+@pytest.mark.model
+def test_a_reporting_verb_with_an_addressee_is_a_cue_not_a_fact(pipeline) -> None:
+    document = pipeline.analyze(
+        "Steve Whitmore told LA Weekly that the case was being handled as grand theft."
+    )
+    assert [f.predicate.text for f in document.facts] == ["was being handled as"]
+
+
+@pytest.mark.model
+def test_credit_lines_and_naming_participles_are_not_facts(pipeline) -> None:
+    document = pipeline.analyze(
+        "The army shelled the town.\n\nYoumi Kim in Seoul contributed to this report. I'm Mario Ritter.\n"
+    )
+    assert [f.predicate.text for f in document.facts] == ["shelled"]
+    document = pipeline.analyze(
+        "Reports revealed that a defector from the elite group within Scientology called the Sea Org "
+        "was persuaded to travel back."
+    )
+    assert "called" not in [f.predicate.text for f in document.facts]
+
+
+@pytest.mark.model
+def test_a_subject_links_the_name_it_is_about_not_one_in_its_modifiers(pipeline) -> None:
+    document = pipeline.analyze(
+        "News of the arrest of a boy in Texas has inspired a global movement. "
+        "Foreign Minister Sergei Lavrov visited Beijing."
+    )
+    inspired = next(f for f in document.facts if f.predicate.text == "has inspired")
+    assert inspired.subject.entity_ids == []
+    visited = next(f for f in document.facts if f.predicate.text == "visited")
+    assert [document.entity(e).name for e in visited.subject.entity_ids] == ["Sergei Lavrov"]
+
+
+@pytest.mark.model
+def test_a_pronoun_inside_someones_quoted_words_is_left_unresolved(pipeline) -> None:
+    text = (
+        'Mark Rathbun described the arrest on his blog. Rathbun wrote, "Daniel was picked up by an '
+        'investigator. He was taken to the Century City Towers."'
+    )
+    document = pipeline.analyze(text)
+    taken = next(f for f in document.facts if f.predicate.text == "was taken to")
+    assert taken.subject.text == "He" and taken.subject.entity_ids == []

@@ -83,6 +83,18 @@ def _narration_subjects() -> frozenset[str]:
     return frozenset(_frames()["narration_subjects"])
 
 
+def _addressee_cues() -> frozenset[str]:
+    return frozenset(_frames()["addressee_cues"])
+
+
+def _credit_objects() -> frozenset[str]:
+    return frozenset(_frames()["credit_objects"])
+
+
+def _naming_verbs() -> frozenset[str]:
+    return frozenset(_frames()["naming_verbs"])
+
+
 @dataclass
 class _Quote:
     start: int
@@ -130,11 +142,25 @@ class _Context:
             self.qualifiers_by_sentence_start.setdefault(sentence_start, []).append((start, end, label))
 
     def resolve_subject(self, doc: Doc, subject: tuple[int, int] | None) -> list[int] | None:
-        """The named mention a pronoun subject stands for ("She remains in hospital"), if sure."""
-        if subject is None or subject[1] - subject[0] != 1 or doc[subject[0]].pos_ != "PRON":
+        """The named mention a subject stands for, if sure: a pronoun's person ("She remains in
+        hospital"), else the name the phrase is about ("Defence Minister Sergei Shoigu"), never a
+        name inside one of its modifiers ("News of the arrest in Texas")."""
+        if subject is None:
             return None
-        resolved = self.resolver.resolve(doc[subject[0] : subject[1]], remember=False)
+        phrase = doc[subject[0] : subject[1]]
+        if len(phrase) == 1 and phrase[0].pos_ == "PRON":
+            if self.quote_of_token[phrase[0].i] is not None:
+                return None  # "he" in someone's quoted words means whom they mean: shown unresolved
+            resolved = self.resolver.resolve(phrase, remember=False)
+        else:
+            resolved = self.resolver.named_in(phrase)
         return list(resolved) if resolved else None
+
+    def subject_links(self, doc: Doc, subject: tuple[int, int] | None) -> str:
+        """Which entities a subject links: all it names when it names several, else the one resolved."""
+        if subject is not None and self.resolver.names_several(doc[subject[0] : subject[1]]):
+            return "all"
+        return "resolved"
 
     def resolve_source(self, doc: Doc, source: tuple[int, int]) -> list[int] | None:
         resolved = self.resolver.resolve(doc[source[0] : source[1]], remember=False)
@@ -160,6 +186,40 @@ def find_facts(doc: Doc) -> Doc:
                         facts.append(fact)
     doc.spans[FACT_GROUP] = facts
     return doc
+
+
+def _is_credit_line(verb: Token) -> bool:
+    """ "Youmi Kim contributed to this report", "Bryan Lynn adapted this story", "I'm Mario Ritter"."""
+    for child in verb.subtree:
+        determiners = ("this", "the") if verb.lemma_.lower() == "contribute" else ("this",)
+        if child.lemma_.lower() in _credit_objects() and any(
+            d.dep_ == "det" and d.lower_ in determiners for d in child.children
+        ):
+            return child.head.i == verb.i or (child.head.dep_ == "prep" and child.head.head.i == verb.i)
+    subject = _subject(verb)
+    return (
+        (verb.lemma_ == "be" or verb.lower_ in ("’m", "'m", "am"))
+        and subject is not None
+        and subject.lower_ == "i"
+        and any(c.dep_ == "attr" and c.pos_ == "PROPN" for c in verb.children)
+    )
+
+
+def _is_naming(verb: Token) -> bool:
+    """ "a defector from the group called the Sea Org": the word names the group; no one acted."""
+    if verb.lemma_.lower() not in _naming_verbs() or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")]
+    subject = _subject(verb)
+    return (
+        before.pos_ in ("NOUN", "PROPN")
+        and (subject is None or before.i != subject.i)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and len(objects) == 1
+        and objects[0].dep_ in ("dobj", "oprd")
+        and objects[0].pos_ == "PROPN"
+    )
 
 
 def _is_question(sentence: Span) -> bool:
@@ -203,8 +263,10 @@ def _asserts(frame: Token) -> bool:
 def _is_frame(verb: Token, context: _Context) -> bool:
     """An attribution frame: its reported clause is the fact, not the frame."""
     clause = _reported_clause(verb)
-    if verb.i in context.cue_tokens and (clause is not None or not _has_object(verb)):
-        return True  # "Putin spoke of the “possibilities” of …" still says something itself
+    if verb.i in context.cue_tokens and (
+        clause is not None or not _has_object(verb) or verb.lemma_.lower() in _addressee_cues()
+    ):
+        return True  # "told LA Weekly …" is the cue; "Putin spoke of the “possibilities” of …" says something
     return clause is not None and _asserts(verb) and _mark(clause) not in _NOT_ASSERTED_MARKS
 
 
@@ -269,6 +331,8 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
         return []
     if subject.lemma_.lower() in _narration_subjects():
         return []  # "Footage shows Kim boarding the train": a description of a picture, not a claim
+    if _is_credit_line(verb) or _is_naming(verb):
+        return []
     doc = verb.doc
     chain = _verb_chain(verb)
     head = chain[-1]
@@ -317,6 +381,7 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
         span._.dossier_fact = {
             "subject": _chars(doc, subject_range),
             "subject_resolved": context.resolve_subject(doc, subject_range),
+            "subject_links": context.subject_links(doc, subject_range),
             "predicate": _chars(doc, predicate_range),
             "object": _chars(doc, object_part),
             "qualifiers": [[*_token_chars(doc, start, end), label] for start, end, label in qualifiers],

@@ -414,8 +414,9 @@ def _facts_from(
             continue
         subject = part(info.get("subject"), shift)
         subject_resolved = _offsets(info.get("subject_resolved"), shift)
-        if subject is not None and subject_resolved is not None and not subject.entity_ids:
-            entity = locate.main_entity(*subject_resolved)  # "She" → the person she is
+        if subject is not None and info.get("subject_links", "all") == "resolved":
+            # "She" → the person she is; "News of the arrest in Texas" → no one
+            entity = locate.main_entity(*subject_resolved) if subject_resolved else None
             subject.entity_ids = [entity] if entity else []
         source = _offsets(info.get("source"), shift)
         resolved = _offsets(info.get("source_resolved"), shift)  # None: credited to no entity

@@ -300,6 +300,30 @@ class SpeakerResolver:
             self._gender.setdefault(mention.key, given)
         return span
 
+    def named_in(self, phrase: Span) -> tuple[int, int] | None:
+        """Offsets of the one named mention a noun phrase is about, with no guessing from context.
+
+        "Foreign Minister Sergei Lavrov" → Lavrov, "Scientology officials" → Scientology,
+        "News of the arrest in Texas" → nothing: a name inside a modifier is not the subject.
+        """
+        found = self._named(phrase, None)
+        if found is None and self._parsed:
+            found = self._organization_of(phrase.root)
+        if found is None and self._parsed:  # "Kim's train": what the fact is about is Kim's
+            found = next(
+                (
+                    self._at_token[c.i]
+                    for c in phrase.root.children
+                    if c.dep_ == "poss" and c.i in self._at_token
+                ),
+                None,
+            )
+        return (found.start, found.end) if found is not None else None
+
+    def names_several(self, phrase: Span) -> bool:
+        """ "North and South Korea", "France and Britain": the phrase names more than one."""
+        return self._names_several(phrase)
+
     def remember(self, start: int, end: int) -> None:
         """Take the mention at these offsets as the latest speaker (a fact's "he" may be them)."""
         mention = next((m for m in self._inside(start, end) if (m.start, m.end) == (start, end)), None)

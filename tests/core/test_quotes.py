@@ -809,3 +809,15 @@ def test_a_second_cue_inside_the_first_report_goes_with_the_first_speaker(pipeli
         "she has a vested interest in misrepresenting her experiences",
     ]
     assert {q.speaker for q in found} == {"They"}
+
+
+@pytest.mark.model
+def test_a_document_saying_something_credits_who_issued_it(pipeline) -> None:
+    text = 'His office put out a statement saying the U.S. "does not have the capacity to vet every refugee."'
+    assert only(pipeline, text).speaker == "His office"
+
+
+@pytest.mark.model
+def test_manner_of_speaking_verbs_attribute_a_quote_after_it(pipeline) -> None:
+    text = '"An awful lot of analysts said no, and she took it upon herself," remembered Roy Verley.'
+    assert only(pipeline, text).speaker == "Roy Verley"

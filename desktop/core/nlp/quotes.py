@@ -108,6 +108,16 @@ class _Finder:
             if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head  # "responded by saying …", "after saying …"
                 continue
+            if (
+                verb.dep_ == "acl"
+                and verb.head.lemma_.lower() in self.cues.document_heads
+                and verb.head.head.pos_ in ("VERB", "AUX")
+                and verb.head.dep_ in ("dobj", "pobj", "nsubjpass")
+            ):
+                verb = verb.head.head  # "His office put out a statement saying …": the statement's issuer
+                if verb.dep_ == "prep":
+                    verb = verb.head
+                continue
             if verb.dep_ not in _INHERITS_SUBJECT or verb.head.i == verb.i:
                 return None
             verb = verb.head

@@ -499,3 +499,35 @@ def test_a_pronoun_inside_someones_quoted_words_is_left_unresolved(pipeline) -> 
     document = pipeline.analyze(text)
     taken = next(f for f in document.facts if f.predicate.text == "was taken to")
     assert taken.subject.text == "He" and taken.subject.entity_ids == []
+
+
+@pytest.mark.model
+def test_either_or_halves_are_not_facts_of_their_own(pipeline) -> None:
+    document = pipeline.analyze("Many schools will increase their fees or they will close.")
+    assert [f.predicate.text for f in document.facts] == []
+
+
+@pytest.mark.model
+def test_an_inverted_condition_stays_with_its_fact(pipeline) -> None:
+    document = pipeline.analyze(
+        "Had it happened five hours earlier, the death toll would have been much higher."
+    )
+    fact = next(f for f in document.facts if f.predicate.text == "would have been")
+    assert fact.condition is not None and fact.condition.text.startswith("Had it happened")
+
+
+@pytest.mark.model
+def test_beliefs_and_things_told_to_the_speaker_are_not_asserted(pipeline) -> None:
+    document = pipeline.analyze("Posts on the forum theorized that an attack had occurred.")
+    assert [f.predicate.text for f in document.facts] == ["theorized"]
+    document = pipeline.analyze("I was told that my mother had attacked the church.")
+    assert "had attacked" not in [f.predicate.text for f in document.facts]
+    document = pipeline.analyze("It is asserted by the Crown that both parents knew this.")
+    assert "knew" in [f.predicate.text for f in document.facts]
+
+
+@pytest.mark.model
+def test_a_cue_whose_content_was_lost_and_a_vague_subject_give_no_fact(pipeline) -> None:
+    assert pipeline.analyze("They estimated.").facts == []
+    document = pipeline.analyze("He said North Korea has tested missiles. That is bad news for the region.")
+    assert all(f.subject.text != "That" for f in document.facts if f.subject)

@@ -53,6 +53,7 @@ _QUALIFYING_DEPS = ("prep", "agent", "npadvmod", "advmod", "dep", "dative", "prt
 _NOT_ASSERTED_MARKS = ("if", "unless", "whether", "lest")
 # A claim's condition: kept with it as a field ("will resume enrichment unless the sanctions are lifted").
 _CONDITION_MARKS = ("if", "unless")
+_INVERTED_CONDITIONS = ("had", "were", "should")  # "Had it happened earlier, …"
 # Marks of time whose clause is only expected unless told in the past: "before it can join NATO",
 # "once the jets arrive" are not facts; "before it withdrew" is.
 _PROSPECTIVE_MARKS = ("before", "once", "until", "till")
@@ -93,6 +94,10 @@ def _credit_objects() -> frozenset[str]:
 
 def _naming_verbs() -> frozenset[str]:
     return frozenset(_frames()["naming_verbs"])
+
+
+def _vague_subjects() -> frozenset[str]:
+    return frozenset(_frames()["vague_subjects"])
 
 
 @dataclass
@@ -188,6 +193,28 @@ def find_facts(doc: Doc) -> Doc:
     return doc
 
 
+def _is_condition(clause: Token) -> bool:
+    """ "if …", "unless …", and the inverted "Had it happened five hours earlier, …"."""
+    if clause.dep_ != "advcl":
+        return False
+    if _mark(clause) in _CONDITION_MARKS:
+        return True
+    first = clause.doc[clause.left_edge.i]
+    return (
+        first.lower_ in _INVERTED_CONDITIONS and first.head.i == clause.i and first.dep_ in ("aux", "auxpass")
+    )
+
+
+def _is_alternative(verb: Token) -> bool:
+    """ "schools will increase their fees or they will quit": neither half is asserted alone."""
+    for clause in (verb, verb.head if verb.dep_ == "conj" else verb):
+        if any(c.dep_ == "cc" and c.lower_ in ("or", "either", "nor") for c in clause.children) and any(
+            c.dep_ == "conj" and c.pos_ in _VERBAL for c in clause.children
+        ):
+            return True
+    return False
+
+
 def _is_credit_line(verb: Token) -> bool:
     """ "Youmi Kim contributed to this report", "Bryan Lynn adapted this story", "I'm Mario Ritter"."""
     for child in verb.subtree:
@@ -254,6 +281,20 @@ def _reported_clause(verb: Token) -> Token | None:
     return None
 
 
+@cache
+def _cue_lemmas() -> frozenset[str]:
+    """Verbs whose fact is nothing without what they report ("They estimated")."""
+    cues = (load_cues().speech_verbs | _non_asserting_frames() | {"estimate", "characterize"}) - {"continue"}
+    return frozenset(cues)
+
+
+def _told_passively(frame: Token) -> bool:
+    """ "I was told that …" (by no one named); "it is asserted by the Crown that …" has its source."""
+    passive = any(c.dep_ == "auxpass" for c in frame.children)
+    agent = any(c.dep_ == "agent" for c in frame.children)
+    return frame.lemma_.lower() in load_cues().speech_verbs and passive and not agent
+
+
 def _asserts(frame: Token) -> bool:
     """A frame vouches for its clause unless it denies, doubts, asks or wishes it."""
     negated = any(child.dep_ == "neg" for child in frame.children)
@@ -312,6 +353,8 @@ def _is_asserted(verb: Token) -> bool:
             return False
         if token.dep_ == "ccomp" and not _asserts(token.head):
             return False
+        if token.dep_ == "ccomp" and _told_passively(token.head):
+            return False  # "I was told that my mum had attacked the church": told to, not claimed
         token = token.head
     return _mark(token) not in _NOT_ASSERTED_MARKS
 
@@ -331,7 +374,7 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
         return []
     if subject.lemma_.lower() in _narration_subjects():
         return []  # "Footage shows Kim boarding the train": a description of a picture, not a claim
-    if _is_credit_line(verb) or _is_naming(verb):
+    if _is_credit_line(verb) or _is_naming(verb) or _is_alternative(verb):
         return []
     doc = verb.doc
     chain = _verb_chain(verb)
@@ -350,11 +393,13 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
     if object_range is not None and _overlaps(predicate_range, object_range):
         object_range = None
     condition = next(
-        (c for link in chain for c in link.children if c.dep_ == "advcl" and _mark(c) in _CONDITION_MARKS),
+        (c for link in chain for c in link.children if _is_condition(c)),
         None,
     )
     condition_range = _phrase(condition, keep_mark=True) if condition is not None else None
 
+    subject_resolved = context.resolve_subject(doc, subject_range)
+    several = context.subject_links(doc, subject_range) == "all"
     facts = []
     objects = _split_objects(head, object_range)
     for number, object_part in enumerate(objects, 1):
@@ -370,6 +415,12 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
             head.lemma_ == "be" or verb.dep_ == "parataxis" or (not qualifiers and _says_little(subject))
         ):
             return []  # "the question is", "…, he said, …", "you know": nothing a reader could check
+        if subject_resolved is None and not several:
+            if object_part is None and not qualifiers and head.lemma_.lower() in _cue_lemmas():
+                return []  # "They estimated", "He characterized": a cue whose content got lost
+            alone = subject_range is None or subject_range[1] - subject_range[0] == 1
+            if alone and subject.lower_ in _vague_subjects():
+                return []  # "that's bad news", "it would be worse": about nothing a reader can point to
         parts = [r for r in (subject_range, predicate_range, object_part) if r is not None]
         parts += [(start, end) for start, end, _ in qualifiers]
         clause_start = max(sentence.start, min(r[0] for r in parts))
@@ -380,8 +431,8 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
         span = Span(doc, clause_start, clause_end)
         span._.dossier_fact = {
             "subject": _chars(doc, subject_range),
-            "subject_resolved": context.resolve_subject(doc, subject_range),
-            "subject_links": context.subject_links(doc, subject_range),
+            "subject_resolved": subject_resolved,
+            "subject_links": "all" if several else "resolved",
             "predicate": _chars(doc, predicate_range),
             "object": _chars(doc, object_part),
             "qualifiers": [[*_token_chars(doc, start, end), label] for start, end, label in qualifiers],

@@ -531,3 +531,23 @@ def test_a_cue_whose_content_was_lost_and_a_vague_subject_give_no_fact(pipeline)
     assert pipeline.analyze("They estimated.").facts == []
     document = pipeline.analyze("He said North Korea has tested missiles. That is bad news for the region.")
     assert all(f.subject.text != "That" for f in document.facts if f.subject)
+
+
+@pytest.mark.model
+def test_only_a_reporting_frame_gives_a_source(pipeline) -> None:
+    document = pipeline.analyze(
+        "The new law is not retroactive, so the taxes requested in arrears are under the old system."
+    )
+    assert all(f.source is None for f in document.facts)
+    document = pipeline.analyze("The study found that ozone caused most of the damage.")
+    caused = next(f for f in document.facts if f.predicate.text == "caused")
+    assert caused.source == "The study"
+
+
+@pytest.mark.model
+def test_a_subject_named_in_its_apposition_links_that_person(pipeline) -> None:
+    document = pipeline.analyze(
+        "The president of the Lombardy region, Roberto Maroni, has proposed new funding for schools."
+    )
+    fact = next(f for f in document.facts if f.predicate.text == "has proposed")
+    assert [document.entity(e).name for e in fact.subject.entity_ids] == ["Roberto Maroni"]

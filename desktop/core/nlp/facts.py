@@ -159,6 +159,10 @@ class _Context:
             resolved = self.resolver.resolve(phrase, remember=False)
         else:
             resolved = self.resolver.named_in(phrase)
+            apposition = next((c for c in phrase.root.children if c.dep_ == "appos"), None)
+            if resolved is None and apposition is not None:
+                # "the president of the Lombardy region, Roberto Maroni, has reacted"
+                resolved = self.resolver.named_in(doc[apposition.left_edge.i : apposition.right_edge.i + 1])
         return list(resolved) if resolved else None
 
     def subject_links(self, doc: Doc, subject: tuple[int, int] | None) -> str:
@@ -279,6 +283,12 @@ def _reported_clause(verb: Token) -> Token | None:
         if child.dep_ == "ccomp" and child.pos_ in _VERBAL and has_subject and _is_finite(child):
             return child
     return None
+
+
+@cache
+def _source_frames() -> frozenset[str]:
+    """Verbs whose subject is the source of the clause they take: say, report, believe, show …"""
+    return load_cues().speech_verbs | _non_asserting_frames() | frozenset(_frames()["source_frames"])
 
 
 @cache
@@ -640,6 +650,8 @@ def _speaker_from_parse(verb: Token) -> tuple[int, int] | None:
         if token.dep_ == "ROOT" or token.head.i == token.i:
             return None
         if token.dep_ == "ccomp":
+            if token.head.lemma_.lower() not in _source_frames():
+                return None  # "The law is not retroactive, so the taxes … are": no one reports it
             subject = _subject(token.head)
             if subject is not None and subject.lower_ not in _EMPTY_SOURCES:
                 return _phrase(subject)

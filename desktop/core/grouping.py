@@ -201,6 +201,34 @@ def _nearest(choices: list[str], position: int, starts: dict[str, list[int]]) ->
     return chosen[1] if chosen else choices[0]
 
 
+_HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr|Madam|Mme|Mister)\.?\s+$")
+_HONORIFIC_GENDER = {"mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mme": "f", "mr": "m", "mister": "m"}
+
+
+def _honorific_gender(text: str, mention: Mention) -> str | None:
+    """ "Mrs. Clinton": the gender the honorific before a person's name gives ('f'/'m'), if any."""
+    match = _HONORIFIC.search(text[max(0, mention.start - 8) : mention.start])
+    return _HONORIFIC_GENDER[match.group(1).casefold()] if match else None
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    with open(resource_path("given_names.json"), encoding="utf-8") as handle:
+        data = json.load(handle)
+    return {name: "f" for name in data["female"]} | {name: "m" for name in data["male"]}
+
+
+def _name_gender(key: str) -> str | None:
+    """The gender a full name's given name tells ('hillary clinton' → 'f'); None for one word or unknown."""
+    words = key.split()
+    return _given_names().get(words[0]) if len(words) >= 2 else None
+
+
+def _same_surname(key: str, starts: dict[str, list[int]]) -> list[str]:
+    """Full names in the article that end with this short name ('clinton' → 'hillary clinton', …)."""
+    return sorted(k for k in starts if len(k.split()) >= 2 and k.split()[-1] == key.split()[-1])
+
+
 def group_mentions(text: str, mentions: list[Mention], id_prefix: str = "e") -> list[Entity]:
     """Build entities over mentions (in place: sets ``mention.entity_id``)."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
@@ -229,8 +257,18 @@ def group_mentions(text: str, mentions: list[Mention], id_prefix: str = "e") -> 
     for mention in ordered:
         key = group_key(mention, key_of[mention.id])
         folding = foldings.get(mention.label)
+        honorific = _honorific_gender(text, mention) if mention.label == "PERSON" else None
         if folding and key in folding.choices:
-            key = _nearest(folding.choices[key], mention.start, starts[mention.label])
+            choices = folding.choices[key]
+            if honorific is not None:
+                choices = [c for c in choices if _name_gender(c) in (None, honorific)] or [key]
+            key = _nearest(choices, mention.start, starts[mention.label]) if choices != [key] else key
+        if honorific is not None and _name_gender(key) not in (None, honorific):
+            # "Mrs. Clinton" is not Bill Clinton: her own entity, until her full name is grouped with it
+            key = key_of[mention.id]
+            key = next(
+                (c for c in _same_surname(key, starts[mention.label]) if _name_gender(c) == honorific), key
+            )
         entity = entities.get((mention.label, key))
         if entity is None:
             entity = Entity(

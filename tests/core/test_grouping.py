@@ -136,3 +136,24 @@ def test_an_acronym_defined_in_the_text_need_not_be_its_initials() -> None:
     text = "The Ministry of Defence (MoD) said so. The MoD denied it."
     entities, _ = grouped(text, [("Ministry of Defence", "ORG"), ("MoD", "ORG")])
     assert len(entities) == 1 and entities[0].name == "Ministry of Defence"
+
+
+def test_an_honorific_keeps_a_surname_with_the_person_of_that_gender() -> None:
+    text = "Bill Clinton spoke. Hillary Clinton campaigned. Mrs. Clinton said no. Mr. Clinton said yes."
+    entities, mentions = grouped(
+        text, [("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")]
+    )
+    by_start = sorted(mentions.values(), key=lambda m: m.start)
+    names = {e.id: e.name for e in entities}
+    assert [names[m.entity_id] for m in by_start] == [
+        "Bill Clinton",
+        "Hillary Clinton",
+        "Hillary Clinton",
+        "Bill Clinton",
+    ]
+
+
+def test_an_honorific_never_joins_a_person_of_the_other_gender() -> None:
+    text = "Bill Clinton spoke in Ohio. Mrs. Clinton said the race was close."
+    entities, _ = grouped(text, [("Bill Clinton", "PERSON"), ("Clinton", "PERSON")])
+    assert len(entities) == 2

@@ -134,7 +134,7 @@ def _display_name(texts: Iterable[str]) -> str:
 def _mention_key(mention: Mention, aliases: dict[str, str], acronyms: dict[str, str]) -> str:
     key = normalize_name(mention.text) or mention.text.casefold()
     if mention.label == "PERSON":
-        key = _person_key(key)
+        key = _person_key(key.replace("-", " "))  # "Kim Jong-Un" is "Kim Jong Un"
     key = aliases.get(key, key)
     return acronyms.get(key, key)
 

@@ -157,3 +157,9 @@ def test_an_honorific_never_joins_a_person_of_the_other_gender() -> None:
     text = "Bill Clinton spoke in Ohio. Mrs. Clinton said the race was close."
     entities, _ = grouped(text, [("Bill Clinton", "PERSON"), ("Clinton", "PERSON")])
     assert len(entities) == 2
+
+
+def test_a_hyphen_in_a_persons_name_does_not_make_another_person() -> None:
+    text = "Kim Jong Un spoke. Later Kim Jong-Un left, and Kim waved."
+    entities, _ = grouped(text, [("Kim Jong Un", "PERSON"), ("Kim Jong-Un", "PERSON"), ("Kim", "PERSON")])
+    assert len(entities) == 1

@@ -551,3 +551,9 @@ def test_a_subject_named_in_its_apposition_links_that_person(pipeline) -> None:
     )
     fact = next(f for f in document.facts if f.predicate.text == "has proposed")
     assert [document.entity(e).name for e in fact.subject.entity_ids] == ["Roberto Maroni"]
+
+
+@pytest.mark.model
+def test_a_when_clause_is_the_scene_of_its_claim_not_a_fact(pipeline) -> None:
+    document = pipeline.analyze("Her parents moved her to the United Kingdom when she was six.")
+    assert [f.predicate.text for f in document.facts] == ["moved"]

@@ -53,6 +53,7 @@ _QUALIFYING_DEPS = ("prep", "agent", "npadvmod", "advmod", "dep", "dative", "prt
 _NOT_ASSERTED_MARKS = ("if", "unless", "whether", "lest")
 # A claim's condition: kept with it as a field ("will resume enrichment unless the sanctions are lifted").
 _CONDITION_MARKS = ("if", "unless")
+_CIRCUMSTANCE_MARKS = ("when", "whenever", "where", "wherever")
 _INVERTED_CONDITIONS = ("had", "were", "should")  # "Had it happened earlier, …"
 # Marks of time whose clause is only expected unless told in the past: "before it can join NATO",
 # "once the jets arrive" are not facts; "before it withdrew" is.
@@ -345,6 +346,12 @@ def _has_object(verb: Token) -> bool:
     )
 
 
+def _circumstance(clause: Token) -> bool:
+    """A clause of time or place introduced by "when"/"where": it sets the scene of its main clause."""
+    wh = next((c for c in clause.children if c.dep_ == "advmod" and c.tag_ == "WRB"), None)
+    return _mark(clause) in _CIRCUMSTANCE_MARKS or (wh is not None and wh.lower_ in _CIRCUMSTANCE_MARKS)
+
+
 def _is_prospective(verb: Token) -> bool:
     """A clause of time that has not happened: "before it can join", "once the jets arrive"."""
     if _mark(verb) not in _PROSPECTIVE_MARKS:
@@ -361,6 +368,8 @@ def _is_asserted(verb: Token) -> bool:
             return False
         if _mark(token) in _NOT_ASSERTED_MARKS or _is_prospective(token):
             return False
+        if token.dep_ == "advcl" and _circumstance(token):
+            return False  # "when she was six", "when they're on stage": the when of another claim
         if token.dep_ == "ccomp" and not _asserts(token.head):
             return False
         if token.dep_ == "ccomp" and _told_passively(token.head):

@@ -821,3 +821,21 @@ def test_a_document_saying_something_credits_who_issued_it(pipeline) -> None:
 def test_manner_of_speaking_verbs_attribute_a_quote_after_it(pipeline) -> None:
     text = '"An awful lot of analysts said no, and she took it upon herself," remembered Roy Verley.'
     assert only(pipeline, text).speaker == "Roy Verley"
+
+
+@pytest.mark.model
+def test_he_never_goes_to_a_woman_named_by_her_full_name(pipeline) -> None:
+    text = (
+        "Bill Clinton spoke in Ohio. Hillary Clinton campaigned in Iowa on Monday. "
+        '"We will win the state," he said.'
+    )
+    assert credited(pipeline, text)[-1][1] != "Hillary Clinton"
+
+
+@pytest.mark.model
+def test_he_after_a_person_named_by_a_description_is_not_an_earlier_name(pipeline) -> None:
+    text = (
+        "Donald Trump spoke at a rally in Ohio.\n\nMy father bought 60 acres of land in upstate New York. "
+        "He said the land was cheap."
+    )
+    assert credited(pipeline, text)[-1] == ("He", None)

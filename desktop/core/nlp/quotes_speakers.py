@@ -494,10 +494,11 @@ class SpeakerResolver:
         offset = speaker.start_char
 
         def fits(mention: _Mention) -> bool:
+            known = self._mention_gender(mention) or self._gender.get(mention.key)
             return (
                 not self._in_quoted(mention)
                 and not self._modifies_a_thing(mention)
-                and self._gender.get(mention.key, gender) == gender
+                and (known is None or gender is None or known == gender)
             )
 
         if not self._doc.has_annotation("SENT_START"):
@@ -531,6 +532,8 @@ class SpeakerResolver:
                 return next(m for m in here if m.key == previous.key)
             if any(sentence.start_char <= o < min(sentence.end_char, offset) for o in self._unnamed):
                 return None  # "he" goes on with the unnamed spokesman quoted here, not a named person
+            if not subjects and self._described_subject(sentence, offset, gender, speaker):
+                return None  # "My father bought land. He …", "The president …. He …": not a name further back
             if here and not chained:
                 if len(keys) == 1:
                     return here[0]
@@ -539,6 +542,39 @@ class SpeakerResolver:
                 return None
             sentence = self._doc[sentence.start - 1].sent
         return None
+
+    def _mention_gender(self, mention: _Mention) -> str | None:
+        """This mention's person's gender: "Hillary Clinton", "Mrs. Clinton", or a bare "Clinton"
+        after the full name it shortens; None when the text does not tell."""
+        doc = self._doc
+        if mention.last - mention.first >= 2:
+            given = self._cues.given_names.get(doc[mention.first].lower_)
+            if given:
+                return given
+        if mention.first > 0:
+            honorific = self._cues.gendered_words.get(doc[mention.first - 1].lower_)
+            if honorific:
+                return honorific
+        for earlier in self._before(mention.start, "PERSON"):
+            if earlier.key == mention.key and earlier.last - earlier.first >= 2:
+                return self._cues.given_names.get(doc[earlier.first].lower_)
+        return None
+
+    def _described_subject(self, sentence: Span, offset: int, gender: str | None, speaker: Span) -> bool:
+        """Does a person named by a description ("my father", "the president") hold the subject here?"""
+        if not self._parsed:
+            return False
+        for token in sentence:
+            if token.idx >= offset or speaker.start <= token.i < speaker.end:
+                break
+            if token.dep_ not in _SUBJECT_DEPS or token.pos_ != "NOUN" or token.i in self._at_token:
+                continue
+            lemma = token.lemma_.lower()
+            word_gender = self._cues.gendered_words.get(lemma)
+            is_person = word_gender is not None or self._cues.description_heads.get(lemma) == "PERSON"
+            if is_person and (word_gender is None or gender is None or word_gender == gender):
+                return True
+        return False
 
     def _modifies_a_thing(self, mention: _Mention) -> bool:
         """ "the Cruise video", "a Trump rally": a name used as a modifier is no one "he" can mean."""

@@ -557,3 +557,15 @@ def test_a_subject_named_in_its_apposition_links_that_person(pipeline) -> None:
 def test_a_when_clause_is_the_scene_of_its_claim_not_a_fact(pipeline) -> None:
     document = pipeline.analyze("Her parents moved her to the United Kingdom when she was six.")
     assert [f.predicate.text for f in document.facts] == ["moved"]
+
+
+@pytest.mark.model
+def test_what_the_object_is_asked_to_do_stays_with_it(pipeline) -> None:
+    document = pipeline.analyze("Rathke asked the governments of the region not to turn away boats.")
+    fact = next(f for f in document.facts if f.predicate.text == "asked")
+    assert fact.object.text == "the governments of the region not to turn away boats"
+
+
+@pytest.mark.model
+def test_a_bare_reporting_verb_is_no_fact(pipeline) -> None:
+    assert pipeline.analyze("Smith arrived on Monday. He said so on Tuesday.").facts[1:] == []

@@ -54,6 +54,7 @@ _NOT_ASSERTED_MARKS = ("if", "unless", "whether", "lest")
 # A claim's condition: kept with it as a field ("will resume enrichment unless the sanctions are lifted").
 _CONDITION_MARKS = ("if", "unless")
 _CIRCUMSTANCE_MARKS = ("when", "whenever", "where", "wherever")
+_SAYING = ("say", "tell", "add", "state", "note", "write", "report", "explain", "comment", "tweet")
 _INVERTED_CONDITIONS = ("had", "were", "should")  # "Had it happened earlier, …"
 # Marks of time whose clause is only expected unless told in the past: "before it can join NATO",
 # "once the jets arrive" are not facts; "before it withdrew" is.
@@ -434,9 +435,10 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
             head.lemma_ == "be" or verb.dep_ == "parataxis" or (not qualifiers and _says_little(subject))
         ):
             return []  # "the question is", "…, he said, …", "you know": nothing a reader could check
+        lemma = head.lemma_.lower()
+        if object_part is None and lemma in _cue_lemmas() and (not qualifiers or lemma in _SAYING):
+            return []  # "They estimated", "he said on Monday": a cue whose content is elsewhere or lost
         if subject_resolved is None and not several:
-            if object_part is None and not qualifiers and head.lemma_.lower() in _cue_lemmas():
-                return []  # "They estimated", "He characterized": a cue whose content got lost
             alone = subject_range is None or subject_range[1] - subject_range[0] == 1
             if alone and subject.lower_ in _vague_subjects():
                 return []  # "that's bad news", "it would be worse": about nothing a reader can point to
@@ -546,10 +548,14 @@ def _object(head: Token, predicate_end: int) -> tuple[tuple[int, int] | None, To
 
 
 def _extend_with_prepositions(head: Token, object_range: tuple[int, int]) -> tuple[int, int]:
-    """Let the object run on over the verb's prepositional phrases that follow it directly."""
+    """Let the object run on over the verb's prepositional phrases that follow it directly, and over
+    what the object is asked or left to be: "asked the governments not to turn away boats", "left the
+    court ideologically split" (without it the row says something else)."""
     start, end = object_range
     for child in head.children:
-        if child.dep_ == "prep" and child.i == end and not _is_time_or_source(child):
+        follows = child.i == end if child.dep_ == "prep" else child.left_edge.i == end
+        prepositional = child.dep_ == "prep" and not _is_time_or_source(child)
+        if follows and (prepositional or child.dep_ in ("xcomp", "oprd")):
             end = max(end, _phrase_end(child))
     return start, end
 

@@ -839,3 +839,15 @@ def test_he_after_a_person_named_by_a_description_is_not_an_earlier_name(pipelin
         "He said the land was cheap."
     )
     assert credited(pipeline, text)[-1] == ("He", None)
+
+
+@pytest.mark.model
+def test_what_was_announced_or_asked_is_reported_speech(pipeline) -> None:
+    quote = only(pipeline, "The committee announced a plan to cut 30,000 jobs by the end of the year.")
+    assert (quote.content, quote.speaker) == (
+        "a plan to cut 30,000 jobs by the end of the year",
+        "The committee",
+    )
+    quote = only(pipeline, "An NBC reporter asked whether the database would be any different.")
+    assert quote.content == "whether the database would be any different"
+    assert find(pipeline, "The ministry announced it on Monday.") == []

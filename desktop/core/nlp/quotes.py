@@ -69,6 +69,7 @@ class _Finder:
         self.orphans: list[_Quote] = []
         self.consumed_verbs: set[int] = set()  # cue verbs whose content is a direct quote
         self.quoted = find_quoted(self.text)
+        self.entity_tokens = {i for s in doc.spans.get(ENTITY_GROUP, []) for i in range(s.start, s.end)}
         self.quoted_starts = [q.open_start for q in self.quoted]
 
     # -- tokens and offsets -------------------------------------------------
@@ -606,6 +607,8 @@ class _Finder:
                 root = head
             elif (stated := self.stated_in_document(verb)) is not None:
                 tokens, root = list(stated.subtree), stated
+            elif (announced := self.announced(verb)) is not None:
+                tokens, root = list(announced.subtree), announced
             else:
                 return None
         if tokens and verb.i < tokens[0].i and "\n" in self.text[verb.idx : tokens[0].idx]:
@@ -621,6 +624,15 @@ class _Finder:
         if len(tokens) < 2:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1]), root
+
+    def announced(self, verb: Token) -> Token | None:
+        """ "The RNC announced another step it will take to …": what was announced, as a noun phrase."""
+        if verb.lemma_.lower() not in self.cues.object_cues or verb.pos_ != "VERB":
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None or obj.pos_ == "PRON" or obj.i in self.entity_tokens:
+            return None  # "announced it", "announced Smith": nothing reported
+        return obj
 
     def stated_in_document(self, verb: Token) -> Token | None:
         """ "told LA Weekly in a statement that the case …": the parse hangs the clause on "statement"."""

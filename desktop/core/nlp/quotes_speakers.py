@@ -80,6 +80,7 @@ class Cues:
     document_heads: frozenset[str]
     issuer_prepositions: frozenset[str]
     organization_prepositions: frozenset[str]
+    object_cues: frozenset[str]
     given_names: dict[str, str]
 
 
@@ -103,6 +104,7 @@ def load_cues() -> Cues:
         document_heads=frozenset(data["document_heads"]),
         issuer_prepositions=frozenset(data["issuer_prepositions"]),
         organization_prepositions=frozenset(data["organization_prepositions"]),
+        object_cues=frozenset(data["object_cues"]),
         given_names=_given_names(),
     )
 

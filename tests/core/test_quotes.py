@@ -851,3 +851,13 @@ def test_what_was_announced_or_asked_is_reported_speech(pipeline) -> None:
     quote = only(pipeline, "An NBC reporter asked whether the database would be any different.")
     assert quote.content == "whether the database would be any different"
     assert find(pipeline, "The ministry announced it on Monday.") == []
+
+
+@pytest.mark.model
+def test_a_person_whose_surname_is_a_city_is_credited_as_the_person(pipeline) -> None:
+    text = (
+        "Valeska Paris, an Australian woman and former Scientologist, has claimed that the church held "
+        "her for twelve years.\n\nParis claims that her passport was taken away. "
+        "She also claims that she was tasked with removing asbestos."
+    )
+    assert [name for _, name in credited(pipeline, text)] == ["Valeska Paris"] * 3

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from desktop.core.nlp.quotes_speakers import load_cues
 from desktop.core.nlp.spans import NAME_GROUP
 from desktop.core.resources import resource_path
 
@@ -48,7 +49,7 @@ _LINE_BREAK = re.compile(r"\n\s*")
 _SHORT_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.]{0,4}$")
 
 # Rule priorities: a higher one wins where two rule spans overlap.
-_LEXICON, _TITLED, _STRUCTURE, _CONTEXT, _PROPAGATED = 5, 4, 3, 2, 1
+_SPEAKING, _LEXICON, _TITLED, _STRUCTURE, _CONTEXT, _PROPAGATED = 6, 5, 4, 3, 2, 1
 
 
 @cache
@@ -157,6 +158,7 @@ class NameFinder:
         candidates += self._institutions(doc, model)
         candidates += self._named_sites(doc)
         candidates += self._military_units(doc)
+        candidates += _described_people(doc, self.not_name_words)
         person_names = _person_names(doc, candidates, self.not_name_words, self.context_words)
         person_words = {w.lower() for name in person_names for w in name if w[:1].isupper()}
         candidates += self._places_in_context(doc, model, person_words)
@@ -450,11 +452,11 @@ def _propagate(
     them for a place or an organization, or missed them.
     """
     places = {doc[c.start : c.end].text for c in candidates if c.label == "PLACE"}
+    found = _speaking_surnames(doc, _name_words(person_names))
     short_names = _name_words(person_names) - places
     person_words = {w.lower() for name in person_names for w in name if w[:1].isupper()}
     seen_as_place = {doc[s:e].text for s, e, label in model if label == "PLACE" and _after_locative(doc, s)}
     short_names -= seen_as_place
-    found = []
     for start, end, label in model:
         text = doc[start:end].text
         while end > start + 1 and not doc[end - 1].is_alpha:
@@ -491,6 +493,47 @@ def _propagate(
         elif token.text in short_names and not token.is_upper:
             found.append(_Candidate(token.i, token.i + 1, "PERSON", _PROPAGATED))
     return found
+
+
+def _described_people(doc: Doc, not_name_words: set[str]) -> list[_Candidate]:
+    """ "Valeska Paris, an Australian woman and former Scientologist, …": a name set off by a
+    description of a person is a person's name, whatever a lexicon of cities says."""
+    cues = load_cues()
+    people = set(cues.gendered_words) | {
+        w for w, label in cues.description_heads.items() if label == "PERSON"
+    }
+    found = []
+    for token in doc:
+        if token.dep_ != "appos" or token.lemma_.lower() not in people or token.head.pos_ != "PROPN":
+            continue
+        head = token.head
+        start = head.i
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].text[:1].isupper()
+            and doc[start - 1].lower_ not in not_name_words  # "President Bashar al-Assad": not the title
+        ):
+            start -= 1
+        if head.i - start < 1 or not all(t.is_alpha or t.text == "-" for t in doc[start : head.i + 1]):
+            continue  # one word alone ("Paris, a man …") is too little to overrule the lexicon
+        found.append(_Candidate(start, head.i + 1, "PERSON", _SPEAKING))
+    return found
+
+
+def _speaking_surnames(doc: Doc, short_names: set[str]) -> list[_Candidate]:
+    """ "Valeska Paris …. Paris claims that …": a person's short name that says something is the
+    person, even where it is also a city the lexicon knows (a city does not claim)."""
+    speech = load_cues().speech_verbs
+    return [
+        _Candidate(i, i + 1, "PERSON", _SPEAKING)
+        for i in _positions_of(doc, short_names)
+        if doc[i].dep_ == "nsubj"
+        and doc[i].head.lemma_.lower() in speech
+        and doc[i].head.pos_ == "VERB"
+        and not (i > 0 and doc[i - 1].pos_ == "PROPN")  # "Hugh Hill said": the full name is the mention
+        and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN")
+    ]
 
 
 def _positions_of(doc: Doc, words: Iterable[str]) -> list[int]:

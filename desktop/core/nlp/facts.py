@@ -78,28 +78,10 @@ def _frames() -> dict[str, list[str]]:
     return data
 
 
-def _non_asserting_frames() -> frozenset[str]:
-    return frozenset(_frames()["non_asserting"])
-
-
-def _narration_subjects() -> frozenset[str]:
-    return frozenset(_frames()["narration_subjects"])
-
-
-def _addressee_cues() -> frozenset[str]:
-    return frozenset(_frames()["addressee_cues"])
-
-
-def _credit_objects() -> frozenset[str]:
-    return frozenset(_frames()["credit_objects"])
-
-
-def _naming_verbs() -> frozenset[str]:
-    return frozenset(_frames()["naming_verbs"])
-
-
-def _vague_subjects() -> frozenset[str]:
-    return frozenset(_frames()["vague_subjects"])
+@cache
+def _frame_words(key: str) -> frozenset[str]:
+    """One word list of resources/fact_frames.json (non_asserting, narration_subjects, …)."""
+    return frozenset(_frames()[key])
 
 
 @dataclass
@@ -225,7 +207,7 @@ def _is_credit_line(verb: Token) -> bool:
     """ "Youmi Kim contributed to this report", "Bryan Lynn adapted this story", "I'm Mario Ritter"."""
     for child in verb.subtree:
         determiners = ("this", "the") if verb.lemma_.lower() == "contribute" else ("this",)
-        if child.lemma_.lower() in _credit_objects() and any(
+        if child.lemma_.lower() in _frame_words("credit_objects") and any(
             d.dep_ == "det" and d.lower_ in determiners for d in child.children
         ):
             return child.head.i == verb.i or (child.head.dep_ == "prep" and child.head.head.i == verb.i)
@@ -240,7 +222,7 @@ def _is_credit_line(verb: Token) -> bool:
 
 def _is_naming(verb: Token) -> bool:
     """ "a defector from the group called the Sea Org": the word names the group; no one acted."""
-    if verb.lemma_.lower() not in _naming_verbs() or verb.i == 0:
+    if verb.lemma_.lower() not in _frame_words("naming_verbs") or verb.i == 0:
         return False
     before = verb.doc[verb.i - 1]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")]
@@ -290,13 +272,15 @@ def _reported_clause(verb: Token) -> Token | None:
 @cache
 def _source_frames() -> frozenset[str]:
     """Verbs whose subject is the source of the clause they take: say, report, believe, show …"""
-    return load_cues().speech_verbs | _non_asserting_frames() | frozenset(_frames()["source_frames"])
+    return load_cues().speech_verbs | _frame_words("non_asserting") | _frame_words("source_frames")
 
 
 @cache
 def _cue_lemmas() -> frozenset[str]:
     """Verbs whose fact is nothing without what they report ("They estimated")."""
-    cues = (load_cues().speech_verbs | _non_asserting_frames() | {"estimate", "characterize"}) - {"continue"}
+    cues = (load_cues().speech_verbs | _frame_words("non_asserting") | {"estimate", "characterize"}) - {
+        "continue"
+    }
     return frozenset(cues)
 
 
@@ -310,14 +294,14 @@ def _told_passively(frame: Token) -> bool:
 def _asserts(frame: Token) -> bool:
     """A frame vouches for its clause unless it denies, doubts, asks or wishes it."""
     negated = any(child.dep_ == "neg" for child in frame.children)
-    return not negated and frame.lemma_.lower() not in _non_asserting_frames()
+    return not negated and frame.lemma_.lower() not in _frame_words("non_asserting")
 
 
 def _is_frame(verb: Token, context: _Context) -> bool:
     """An attribution frame: its reported clause is the fact, not the frame."""
     clause = _reported_clause(verb)
     if verb.i in context.cue_tokens and (
-        clause is not None or not _has_object(verb) or verb.lemma_.lower() in _addressee_cues()
+        clause is not None or not _has_object(verb) or verb.lemma_.lower() in _frame_words("addressee_cues")
     ):
         return True  # "told LA Weekly …" is the cue; "Putin spoke of the “possibilities” of …" says something
     return clause is not None and _asserts(verb) and _mark(clause) not in _NOT_ASSERTED_MARKS
@@ -392,7 +376,7 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
         return []
     if not _is_asserted(verb) or _is_frame(verb, context):
         return []
-    if subject.lemma_.lower() in _narration_subjects():
+    if subject.lemma_.lower() in _frame_words("narration_subjects"):
         return []  # "Footage shows Kim boarding the train": a description of a picture, not a claim
     if _is_credit_line(verb) or _is_naming(verb) or _is_alternative(verb):
         return []
@@ -440,7 +424,7 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
             return []  # "They estimated", "he said on Monday": a cue whose content is elsewhere or lost
         if subject_resolved is None and not several:
             alone = subject_range is None or subject_range[1] - subject_range[0] == 1
-            if alone and subject.lower_ in _vague_subjects():
+            if alone and subject.lower_ in _frame_words("vague_subjects"):
                 return []  # "that's bad news", "it would be worse": about nothing a reader can point to
         parts = [r for r in (subject_range, predicate_range, object_part) if r is not None]
         parts += [(start, end) for start, end, _ in qualifiers]

@@ -156,6 +156,20 @@ class _Mention:
     head_lemma: str  # lemma of the word the mention's last token attaches to
     key: str  # one person's mentions share it: the last word ("Jens Stoltenberg", "Stoltenberg")
 
+    @classmethod
+    def of(cls, span: Span, label: str) -> _Mention:
+        last = span[-1]
+        return cls(
+            span.start_char,
+            span.end_char,
+            span.start,
+            span.end,
+            label,
+            span.text.lower(),
+            last.head.lemma_.lower(),
+            last.lower_,
+        )
+
 
 class SpeakerResolver:
     """Resolve speakers left to right through one document; None wherever the choice is unsure."""
@@ -170,19 +184,7 @@ class SpeakerResolver:
         else:
             pairs = [(e, _MODEL_LABELS[e.label_]) for e in doc.ents if e.label_ in _MODEL_LABELS]
         self._mentions = sorted(
-            (
-                _Mention(
-                    s.start_char,
-                    s.end_char,
-                    s.start,
-                    s.end,
-                    label,
-                    s.text.lower(),
-                    s[-1].head.lemma_.lower(),
-                    s[-1].lower_,
-                )
-                for s, label in pairs
-            ),
+            (_Mention.of(s, label) for s, label in pairs),
             key=lambda m: m.start,
         )
         self._starts = [m.start for m in self._mentions]
@@ -284,16 +286,7 @@ class SpeakerResolver:
         given = self._cues.given_names.get(words[0].lower_)
         label = "PERSON" if given and len(words) >= 2 else "ORG"
         span = Span(self._doc, words[0].i, words[-1].i + 1, label=label)
-        mention = _Mention(
-            span.start_char,
-            span.end_char,
-            span.start,
-            span.end,
-            label,
-            span.text.lower(),
-            span[-1].head.lemma_.lower(),
-            span[-1].lower_,
-        )
+        mention = _Mention.of(span, label)
         at = bisect_left(self._starts, mention.start)
         self._mentions.insert(at, mention)
         self._starts.insert(at, mention.start)

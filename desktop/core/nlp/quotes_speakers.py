@@ -7,13 +7,20 @@ beats a guess (GUIDELINES, "Who is credited"):
 
 - A span that names a person credits the person, whatever titles, ministries
   or countries come with it ("Foreign Ministry spokeswoman Maria Zakharova",
-  "Russia's Vladimir Putin"); otherwise the mention that holds the phrase's
-  head ("Poland's Defence Ministry", "Russia").
-- "he"/"she" resolves to the nearest earlier person that agrees in gender,
+  "Russia's Vladimir Putin", a name ending a long title, a name set off after
+  it); otherwise the mention that holds the phrase's head ("Poland's Defence
+  Ministry", "Russia"). A proper-name speaker the entity finder missed ("The
+  Deseret News") becomes a mention of its own (``name_unrecognized``).
+- "he"/"she" resolves to the nearest earlier person that agrees in gender (the
+  mention's own given name or honorific, or the full name it shortens),
   sentence by sentence back from the quote: in the first sentence with any,
-  the previous quote's speaker if it is there, else the only one, else the
-  subject; a sentence whose subject is a pronoun of the same gender carries
-  the chain further back. Mentions inside quoted words are not antecedents.
+  the previous quote's speaker if no one else is the subject there, else the
+  only one, else the subject; a sentence whose subject is a pronoun of the
+  same gender carries the chain further back, one whose subject is a person
+  named by a description ("my father", "the president") stops it, unresolved.
+  Mentions inside quoted words and names used as modifiers ("the Cruise
+  video") are not antecedents. "they" goes on with an organization quoted
+  just before, never after unnamed people.
 - Several named speakers ("France and Britain") keep the whole span and no
   single entity; unnamed sources ("officials", "a senior official", "one
   man") credit nobody, or the organization they name ("a spokesman for the

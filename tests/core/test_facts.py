@@ -569,3 +569,12 @@ def test_what_the_object_is_asked_to_do_stays_with_it(pipeline) -> None:
 @pytest.mark.model
 def test_a_bare_reporting_verb_is_no_fact(pipeline) -> None:
     assert pipeline.analyze("Smith arrived on Monday. He said so on Tuesday.").facts[1:] == []
+
+
+@pytest.mark.model
+def test_it_as_a_fact_subject_is_not_the_organization_quoted_last(pipeline) -> None:
+    document = pipeline.analyze(
+        "The Democratic National Committee said the rules were clear. It would trigger an obscure mechanism."
+    )
+    fact = next(f for f in document.facts if f.predicate.text == "would trigger")
+    assert fact.subject.text == "It" and fact.subject.entity_ids == []

@@ -54,6 +54,7 @@ _NOT_ASSERTED_MARKS = ("if", "unless", "whether", "lest")
 # A claim's condition: kept with it as a field ("will resume enrichment unless the sanctions are lifted").
 _CONDITION_MARKS = ("if", "unless")
 _CIRCUMSTANCE_MARKS = ("when", "whenever", "where", "wherever")
+_PERSON_PRONOUNS = ("he", "she")
 _SAYING = ("say", "tell", "add", "state", "note", "write", "report", "explain", "comment", "tweet")
 _INVERTED_CONDITIONS = ("had", "were", "should")  # "Had it happened earlier, …"
 # Marks of time whose clause is only expected unless told in the past: "before it can join NATO",
@@ -140,6 +141,10 @@ class _Context:
         if len(phrase) == 1 and phrase[0].pos_ == "PRON":
             if self.quote_of_token[phrase[0].i] is not None:
                 return None  # "he" in someone's quoted words means whom they mean: shown unresolved
+            if phrase[0].lower_ not in _PERSON_PRONOUNS:
+                return (
+                    None  # "it", "they" as a subject are as often a thing or a plan as the last body quoted
+                )
             resolved = self.resolver.resolve(phrase, remember=False)
         else:
             resolved = self.resolver.named_in(phrase)

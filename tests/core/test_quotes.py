@@ -861,3 +861,12 @@ def test_a_person_whose_surname_is_a_city_is_credited_as_the_person(pipeline) ->
         "She also claims that she was tasked with removing asbestos."
     )
     assert [name for _, name in credited(pipeline, text)] == ["Valeska Paris"] * 3
+
+
+@pytest.mark.model
+def test_a_title_with_other_qualifiers_is_not_the_person_introduced_with_it(pipeline) -> None:
+    text = (
+        "Republican presidential nominee Donald Trump spoke in Ohio. "
+        "The Democratic presidential nominee said the plan would fail."
+    )
+    assert credited(pipeline, text) == [("The Democratic presidential nominee", None)]

@@ -150,6 +150,7 @@ _DEFINITE = ("the", "this", "that")
 _PRONOUN_LOOKBACK = 8  # sentences a "he"/"she" looks back for its person
 _THEY_LOOKBACK = 2  # sentences back (this one included) an organization's "they" may go on from
 _TITLE_BEFORE_NAME = 3  # "the governor of the region, Vyacheslav Gladkov": words between title and name
+_TITLE_WINDOW = 5  # words around a name searched for its title and the title's qualifiers
 
 
 @dataclass(frozen=True)
@@ -417,7 +418,7 @@ class SpeakerResolver:
         definite = words[0].lower_ in _DEFINITE and root.tag_ not in _PLURAL_TAGS
         label = self._cues.description_heads.get(lemma)
         if definite and label == "PERSON":
-            titled = self._titled_person(speaker.start_char, lemma)
+            titled = self._titled_person(speaker.start_char, lemma, self._qualifiers(root))
             if titled is not None:
                 return titled  # "the secretary general of CEI" after "…, Nunzio Galantino" was named with it
         organization = self._organization_of(root)
@@ -430,7 +431,7 @@ class SpeakerResolver:
                 if mention.head_lemma == lemma or lemma in mention.text.split():
                     return mention  # "the TASS news agency" / "the Ministry of Defence" earlier
             return self._last_speaker(speaker.start_char, "ORG")
-        return self._titled_person(speaker.start_char, lemma)
+        return self._titled_person(speaker.start_char, lemma, self._qualifiers(root))
 
     def _organization_going_on(self, speaker: Span) -> _Mention | None:
         """ "The Church denied the allegations. They also claimed …": "they" goes on with the
@@ -481,15 +482,31 @@ class SpeakerResolver:
                 return mention
         return None
 
-    def _titled_person(self, offset: int, title: str) -> _Mention | None:
-        """ "the governor" → the person earlier introduced with that title ("Governor Gladkov")."""
+    def _titled_person(
+        self, offset: int, title: str, qualifiers: frozenset[str] = frozenset()
+    ) -> _Mention | None:
+        """ "the governor" → the person earlier introduced with that title ("Governor Gladkov").
+
+        Words that qualify the title must be there too: "the Democratic presidential nominee" is
+        not the person introduced as "Republican presidential nominee Donald Trump".
+        """
         doc = self._doc
         for mention in islice(self._before(offset, "PERSON"), _DESCRIPTION_LOOKBACK):
-            before = doc[max(mention.first - _TITLE_BEFORE_NAME, 0) : mention.first]
-            after = doc[mention.last : mention.last + _TITLE_BEFORE_NAME + 1]
-            if any(t.lemma_.lower() == title for t in (*before, *after)):
+            sentence = doc[mention.first].sent
+            before = doc[max(mention.first - _TITLE_WINDOW, sentence.start) : mention.first]
+            after = doc[mention.last : min(mention.last + _TITLE_WINDOW + 1, sentence.end)]
+            words = {t.lemma_.lower() for t in (*before, *after)} | {t.lower_ for t in (*before, *after)}
+            if title in words and qualifiers <= words:
                 return mention
         return None
+
+    @staticmethod
+    def _qualifiers(root: Token) -> frozenset[str]:
+        """The words that make a title particular: "Democratic", "presidential" in "the Democratic
+        presidential nominee"."""
+        return frozenset(
+            c.lower_ for c in root.children if c.dep_ in ("amod", "compound") and c.is_alpha and not c.is_stop
+        )
 
     def _person_antecedent(self, speaker: Span, gender: str | None) -> _Mention | None:
         """The person "he" or "she" means; None when two fit equally."""

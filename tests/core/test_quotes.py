@@ -870,3 +870,15 @@ def test_a_title_with_other_qualifiers_is_not_the_person_introduced_with_it(pipe
         "The Democratic presidential nominee said the plan would fail."
     )
     assert credited(pipeline, text) == [("The Democratic presidential nominee", None)]
+
+
+@pytest.mark.model
+def test_a_description_of_an_organization_does_not_reach_far_back_for_one(pipeline) -> None:
+    text = (
+        "The Republican National Committee said the debate was fair. Hillary Clinton toured Ohio. "
+        "She visited a factory in Toledo. Crowds waited for hours in the rain. "
+        "The campaign said turnout would be high."
+    )
+    assert credited(pipeline, text)[-1] == ("The campaign", None)
+    text = "TASS said the train had left. The agency said it was heading to the border."
+    assert credited(pipeline, text)[-1] == ("The agency", "TASS")

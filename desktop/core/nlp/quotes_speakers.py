@@ -430,7 +430,8 @@ class SpeakerResolver:
             for mention in islice(self._before(speaker.start_char, "ORG"), _DESCRIPTION_LOOKBACK):
                 if mention.head_lemma == lemma or lemma in mention.text.split():
                     return mention  # "the TASS news agency" / "the Ministry of Defence" earlier
-            return self._last_speaker(speaker.start_char, "ORG")
+            last = self._last_speaker(speaker.start_char, "ORG")
+            return last if last is not None and self._close_by(speaker, last) else None
         return self._titled_person(speaker.start_char, lemma, self._qualifiers(root))
 
     def _organization_going_on(self, speaker: Span) -> _Mention | None:
@@ -441,16 +442,21 @@ class SpeakerResolver:
         last = self._speakers[-1] if self._speakers else None
         if last is None or last.label != "ORG" or any(o > last.start for o in self._unnamed):
             return None
+        return last if self._close_by(speaker, last) else None
+
+    def _close_by(self, speaker: Span, mention: _Mention) -> bool:
+        """Is the mention in the speaker's sentence or the one before (where "they", "the agency"
+        can still mean it without a reader having to guess)?"""
         if not self._doc.has_annotation("SENT_START"):
-            return None
+            return False
         sentence = speaker.sent
         for _ in range(_THEY_LOOKBACK):
-            if sentence.start_char <= last.start:
-                return last
+            if sentence.start_char <= mention.start:
+                return True
             if sentence.start == 0:
                 break
             sentence = self._doc[sentence.start - 1].sent
-        return None
+        return False
 
     def _issuer(self, document: Token) -> _Mention | None:
         """ "the ministry's statement", "a statement from the Pentagon"; "a post on X" credits nobody."""

@@ -875,8 +875,8 @@ def test_a_title_with_other_qualifiers_is_not_the_person_introduced_with_it(pipe
 @pytest.mark.model
 def test_a_description_of_an_organization_does_not_reach_far_back_for_one(pipeline) -> None:
     text = (
-        "The Republican National Committee said the debate was fair. Hillary Clinton toured Ohio. "
-        "She visited a factory in Toledo. Crowds waited for hours in the rain. "
+        "The Republican National Committee said the debate was fair.\n\nHillary Clinton toured Ohio. "
+        "She visited a factory in Toledo.\n\nCrowds waited for hours in the rain. "
         "The campaign said turnout would be high."
     )
     assert credited(pipeline, text)[-1] == ("The campaign", None)

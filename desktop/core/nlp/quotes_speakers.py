@@ -148,9 +148,7 @@ _RELATIVE_TAGS = ("WP", "WDT")
 _PLURAL_TAGS = ("NNS", "NNPS")
 _DEFINITE = ("the", "this", "that")
 _PRONOUN_LOOKBACK = 8  # sentences a "he"/"she" looks back for its person
-_THEY_LOOKBACK = 2  # sentences back (this one included) an organization's "they" may go on from
 _TITLE_BEFORE_NAME = 3  # "the governor of the region, Vyacheslav Gladkov": words between title and name
-_TITLE_WINDOW = 5  # words around a name searched for its title and the title's qualifiers
 
 
 @dataclass(frozen=True)
@@ -405,7 +403,8 @@ class SpeakerResolver:
         if len(words) == 1 and lower in self._cues.person_pronouns:
             return self._person_antecedent(speaker, self._cues.gendered_pronouns.get(lower))
         if len(words) == 1 and lower in self._cues.org_pronouns:
-            return self._last_speaker(speaker.start_char, "ORG")
+            last = self._last_speaker(speaker.start_char, "ORG")
+            return last if last is not None and self._close_by(speaker, last) else None
         if len(words) == 1 and lower == "they":
             return self._organization_going_on(speaker)
         if not self._parsed or lower in self._cues.plural_pronouns:
@@ -445,18 +444,12 @@ class SpeakerResolver:
         return last if self._close_by(speaker, last) else None
 
     def _close_by(self, speaker: Span, mention: _Mention) -> bool:
-        """Is the mention in the speaker's sentence or the one before (where "they", "the agency"
-        can still mean it without a reader having to guess)?"""
-        if not self._doc.has_annotation("SENT_START"):
-            return False
-        sentence = speaker.sent
-        for _ in range(_THEY_LOOKBACK):
-            if sentence.start_char <= mention.start:
-                return True
-            if sentence.start == 0:
-                break
-            sentence = self._doc[sentence.start - 1].sent
-        return False
+        """Is the mention in the speaker's paragraph or the one before (where "it", "they" or "the
+        agency" can still mean it without a reader having to guess)?"""
+        text = self._doc.text
+        paragraph = text.rfind("\n\n", 0, speaker.start_char)
+        previous = text.rfind("\n\n", 0, max(paragraph, 0))
+        return mention.start >= (previous + 2 if previous >= 0 else 0)
 
     def _issuer(self, document: Token) -> _Mention | None:
         """ "the ministry's statement", "a statement from the Pentagon"; "a post on X" credits nobody."""
@@ -499,8 +492,8 @@ class SpeakerResolver:
         doc = self._doc
         for mention in islice(self._before(offset, "PERSON"), _DESCRIPTION_LOOKBACK):
             sentence = doc[mention.first].sent
-            before = doc[max(mention.first - _TITLE_WINDOW, sentence.start) : mention.first]
-            after = doc[mention.last : min(mention.last + _TITLE_WINDOW + 1, sentence.end)]
+            before = doc[max(mention.first - _TITLE_BEFORE_NAME, sentence.start) : mention.first]
+            after = doc[mention.last : min(mention.last + _TITLE_BEFORE_NAME + 1, sentence.end)]
             words = {t.lemma_.lower() for t in (*before, *after)} | {t.lower_ for t in (*before, *after)}
             if title in words and qualifiers <= words:
                 return mention

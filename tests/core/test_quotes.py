@@ -882,3 +882,23 @@ def test_a_description_of_an_organization_does_not_reach_far_back_for_one(pipeli
     assert credited(pipeline, text)[-1] == ("The campaign", None)
     text = "TASS said the train had left. The agency said it was heading to the border."
     assert credited(pipeline, text)[-1] == ("The agency", "TASS")
+
+
+@pytest.mark.model
+def test_a_quotation_paragraph_after_a_named_source_is_introduced_is_theirs(pipeline) -> None:
+    text = (
+        "Kim Jong Un declared the country a nuclear state.\n\n"
+        "Another expert, Bong Young-shik from the Asan Institute in Seoul, doubts the commitment.\n\n"
+        "“I think that proposal needs to be weighed to see if it carries any significance.”\n"
+    )
+    assert credited(pipeline, text)[-1] == ("Another expert", "Bong Young-shik")
+
+
+@pytest.mark.model
+def test_a_second_statement_after_a_semicolon_is_its_own_quote(pipeline) -> None:
+    text = (
+        '"The shells hit the posts," said KCNA. "Foolhardy provocation deserves harsh punishment", '
+        'it added; and, later, "Kim Jong-un issued an order to the front-line units."'
+    )
+    contents = [q.content for q in find(pipeline, text)]
+    assert "Foolhardy provocation deserves harsh punishment" in contents

@@ -504,6 +504,24 @@ def _described_people(doc: Doc, not_name_words: set[str]) -> list[_Candidate]:
     }
     found = []
     for token in doc:
+        hyphenated = token.i > 0 and doc[token.i - 1].text == "-"  # "Young-shik": the tagger's NOUN
+        if (
+            token.dep_ == "appos"
+            and (token.pos_ == "PROPN" or hyphenated)
+            and token.head.lemma_.lower() in people
+        ):
+            # "Another expert, Bong Young-shik from the Asan Institute, …": the name after the description
+            start = token.left_edge.i
+            while start < token.i and doc[start].pos_ != "PROPN":
+                start += 1
+            names = doc[start : token.i]
+            if (
+                len(names) >= 1
+                and doc[start].is_title
+                and all(t.pos_ == "PROPN" or t.text == "-" for t in names)
+            ):
+                found.append(_Candidate(start, token.i + 1, "PERSON", _SPEAKING))
+            continue
         if token.dep_ != "appos" or token.lemma_.lower() not in people or token.head.pos_ != "PROPN":
             continue
         head = token.head

@@ -69,7 +69,9 @@ class _Finder:
         self.orphans: list[_Quote] = []
         self.consumed_verbs: set[int] = set()  # cue verbs whose content is a direct quote
         self.quoted = find_quoted(self.text)
-        self.entity_tokens = {i for s in doc.spans.get(ENTITY_GROUP, []) for i in range(s.start, s.end)}
+        entities = doc.spans.get(ENTITY_GROUP, [])
+        self.entity_tokens = {i for s in entities for i in range(s.start, s.end)}
+        self.person_tokens = {i for s in entities if s.label_ == "PERSON" for i in range(s.start, s.end)}
         self.quoted_starts = [q.open_start for q in self.quoted]
 
     # -- tokens and offsets -------------------------------------------------
@@ -385,14 +387,46 @@ class _Finder:
         adopted = []
         for orphan in self.orphans:
             i = bisect_left(starts, orphan.start) - 1
-            if i < 0:
-                continue
-            donor = attributed[i]
-            between = self.text[donor.end : orphan.start]
-            if "\n" not in between or self.goes_on_from(donor, orphan, between):
+            donor = attributed[i] if i >= 0 else None
+            between = self.text[donor.end : orphan.start] if donor is not None else "\n"
+            if donor is not None and ("\n" not in between or self.goes_on_from(donor, orphan, between)):
                 orphan.speaker, orphan.apposition, orphan.cue = donor.speaker, donor.apposition, donor.cue
                 adopted.append(orphan)
+            elif (introduced := self.introduced_before(orphan, donor)) is not None:
+                # "Another expert, Bong Young-shik, doubts …⏎⏎“I think …”"
+                orphan.speaker, orphan.apposition = introduced
+                adopted.append(orphan)
         return quotes + adopted
+
+    def introduced_before(self, orphan: _Quote, donor: _Quote | None) -> tuple[Span, Span | None] | None:
+        """A quotation paragraph right after a one-sentence paragraph whose subject is a named person.
+
+        News introduces a source and then gives the quote its own paragraph; the subject
+        must be a name (not "he", not "officials"), and nobody may have been quoted in between.
+        """
+        opening = self.text.rfind("\n", 0, orphan.start)
+        if opening < 0 or self.text[opening + 1 : orphan.start].strip(" “\"‘'"):
+            return None  # the quotation does not open its paragraph
+        gap = self.text.rfind("\n\n", 0, opening + 1)
+        before_end = len(self.text[:gap].rstrip()) if gap >= 0 else -1
+        if before_end <= 0 or (donor is not None and donor.end > self.text.rfind("\n", 0, before_end)):
+            return None
+        last = self.token_at(before_end - 1)
+        if last >= len(self.doc):
+            return None
+        sentence = self.doc[last].sent
+        if "\n" in self.text[sentence.start_char : sentence.end_char].strip():
+            return None
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ in _SPEAKER_DEPS), None)
+        if subject is None:
+            return None
+        names = [c for c in (subject, *subject.children) if c.dep_ in ("nsubj", "nsubjpass", "appos")]
+        person = next((t for t in names if t.ent_type_ == "PERSON" or t.i in self.person_tokens), None)
+        if person is None:
+            return None
+        apposition = self.doc[person.left_edge.i : person.right_edge.i + 1] if person is not subject else None
+        return speaker_span(subject), apposition
 
     def goes_on_from(self, donor: _Quote, orphan: _Quote, between: str) -> bool:
         """A paragraph that is only a quotation, right after a paragraph that ends quoting someone.
@@ -538,6 +572,8 @@ class _Finder:
         another clause with its own subject (“…,” X said, and her husband cut in. “…”)
         puts someone else between them: the second piece is not the first one's sequel.
         """
+        if ";" in self.text[cue_start:gap_end]:
+            return False  # "…”, it added; and, later, “…”: a second statement, not the rest of the first
         tokens = self.tokens_between(gap_start, gap_end)
         cue = self.token_at(cue_start)
         for token in tokens:

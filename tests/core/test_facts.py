@@ -578,3 +578,12 @@ def test_it_as_a_fact_subject_is_not_the_organization_quoted_last(pipeline) -> N
     )
     fact = next(f for f in document.facts if f.predicate.text == "would trigger")
     assert fact.subject.text == "It" and fact.subject.entity_ids == []
+
+
+@pytest.mark.model
+def test_an_address_and_an_extraposed_it_are_no_facts(pipeline) -> None:
+    assert pipeline.analyze("You pay your taxes every year.").facts == []
+    document = pipeline.analyze(
+        "It was unclear whether the plan would pass. It wasn't particularly sensitive."
+    )
+    assert [f.predicate.text for f in document.facts] == ["wasn't"]

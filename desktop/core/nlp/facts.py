@@ -208,6 +208,15 @@ def _is_alternative(verb: Token) -> bool:
     return False
 
 
+def _extraposed(copula: Token) -> bool:
+    """ "It is clear that …", "It's something you would …": the 'it' stands for a clause after it."""
+    after = [t for t in copula.subtree if t.i > copula.i]
+    return any(
+        t.dep_ in ("ccomp", "xcomp", "csubj", "relcl") or t.tag_ == "WRB" or t.lower_ == "whether"
+        for t in after
+    )
+
+
 def _is_credit_line(verb: Token) -> bool:
     """ "Youmi Kim contributed to this report", "Bryan Lynn adapted this story", "I'm Mario Ritter"."""
     for child in verb.subtree:
@@ -431,6 +440,10 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
             alone = subject_range is None or subject_range[1] - subject_range[0] == 1
             if alone and subject.lower_ in _frame_words("vague_subjects"):
                 return []  # "that's bad news", "it would be worse": about nothing a reader can point to
+            if alone and subject.lower_ == "it" and head.lemma_ == "be" and _extraposed(head):
+                return []  # "It was unclear whether …", "It's something you would be a fool not to …"
+            if alone and subject.lower_ == "you":
+                return []  # "You're right", "You pay your taxes": an address, not a claim about anyone
         parts = [r for r in (subject_range, predicate_range, object_part) if r is not None]
         parts += [(start, end) for start, end, _ in qualifiers]
         clause_start = max(sentence.start, min(r[0] for r in parts))

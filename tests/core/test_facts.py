@@ -587,3 +587,17 @@ def test_an_address_and_an_extraposed_it_are_no_facts(pipeline) -> None:
         "It was unclear whether the plan would pass. It wasn't particularly sensitive."
     )
     assert [f.predicate.text for f in document.facts] == ["wasn't"]
+
+
+@pytest.mark.model
+def test_a_dateline_is_neither_a_subject_nor_part_of_a_quote(pipeline) -> None:
+    document = pipeline.analyze(
+        "HEMPSTEAD, N.Y., Sept. 26 (UPI) -- Green Party presidential candidate Jill Stein was escorted "
+        "off the Hofstra University campus on Monday."
+    )
+    assert document.facts[0].subject.text == "Green Party presidential candidate Jill Stein"
+    document = pipeline.analyze(
+        "MOSCOW (Reuters) - Russian forces shelled the town on Sunday, officials said."
+    )
+    assert document.facts[0].subject.text == "Russian forces"
+    assert document.quotes[0].text == "Russian forces shelled the town on Sunday"

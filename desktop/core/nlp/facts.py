@@ -36,6 +36,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from desktop.core.nlp.paragraphs import dateline_end
 from desktop.core.nlp.quotes_speakers import SpeakerResolver, load_cues
 from desktop.core.nlp.spans import ENTITY_GROUP, FACT_GROUP, HEADING_GROUP, QUOTE_GROUP
 from desktop.core.resources import resource_path
@@ -206,6 +207,20 @@ def _is_alternative(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _without_dateline(doc: Doc, subject: tuple[int, int] | None, verb_start: int) -> tuple[int, int] | None:
+    """ "HEMPSTEAD, N.Y., Sept. 26 (UPI) -- Jill Stein was escorted off …": the parse may take the
+    dateline for the subject; the subject is what stands between the dateline and the verb."""
+    if subject is None:
+        return None
+    end = dateline_end(doc, subject[0])
+    if end is None:
+        return subject
+    if end < subject[1]:
+        return (end, subject[1])
+    between = [t for t in doc[end:verb_start] if not t.is_punct]
+    return (between[0].i, between[-1].i + 1) if between else None
 
 
 def _extraposed(copula: Token) -> bool:
@@ -401,7 +416,7 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
     for link in chain:
         predicate_tokens.update(c.i for c in link.children if c.dep_ in _PREDICATE_DEPS)
 
-    subject_range = _phrase(subject)
+    subject_range = _without_dateline(doc, _phrase(subject), min(predicate_tokens))
     object_range, absorbed = _object(head, max(predicate_tokens) + 1)
     if absorbed is not None:
         predicate_tokens.add(absorbed.i)

@@ -162,3 +162,27 @@ def mark_paragraphs(doc: Doc) -> Doc:
 def headings_of(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the doc's headings (none when the component did not run)."""
     return [(s.start_char, s.end_char) for s in doc.spans.get(HEADING_GROUP, [])]
+
+
+_DATELINE_DASHES = ("-", "--", "—", "–")
+_DATELINE_MAX_TOKENS = 14  # "HEMPSTEAD, N.Y., Sept. 26 (UPI) --"
+
+
+def dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the first token after a dateline that opens a paragraph at ``start``, if one does.
+
+    "MOSCOW (Reuters) - …", "HEMPSTEAD, N.Y., Sept. 26 (UPI) -- …": a place in capitals or an
+    agency in brackets, then a dash. The dateline says where the story was filed; it is not the
+    subject of the first sentence nor part of anything quoted in it.
+    """
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return None
+    for i in range(start, min(start + _DATELINE_MAX_TOKENS, len(doc))):
+        token = doc[i]
+        if "\n" in token.text:
+            return None
+        if token.text in _DATELINE_DASHES and i > start:
+            opening = doc[start]
+            agency = doc[i - 1].text == ")"
+            return i + 1 if (opening.is_upper and len(opening) > 1) or agency else None
+    return None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from desktop.core.nlp.paragraphs import headings_of
+from desktop.core.nlp.paragraphs import dateline_end, headings_of
 from desktop.core.nlp.quotes_marks import Fragmented, Quoted, find_quoted
 from desktop.core.nlp.quotes_speakers import Cues, SpeakerResolver, load_cues, speaker_span
 from desktop.core.nlp.spans import ENTITY_GROUP, QUOTE_GROUP
@@ -653,6 +653,9 @@ class _Finder:
         if breaks:  # the parse may run on into the next paragraph; a report does not
             tokens = [t for t in tokens if t.i < breaks[0]] if tokens[0].i < breaks[0] else []
         tokens = self.without_aside(tokens)
+        opening = dateline_end(doc, tokens[0].i) if tokens else None
+        if opening is not None:
+            tokens = [t for t in tokens if t.i >= opening]  # "MOSCOW (Reuters) - …": not what was said
         while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].lower_ == "that"):
             tokens.pop(0)
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):

@@ -601,3 +601,9 @@ def test_a_dateline_is_neither_a_subject_nor_part_of_a_quote(pipeline) -> None:
     )
     assert document.facts[0].subject.text == "Russian forces"
     assert document.quotes[0].text == "Russian forces shelled the town on Sunday"
+
+
+@pytest.mark.model
+def test_saying_this_and_going_on_are_no_facts(pipeline) -> None:
+    document = pipeline.analyze("Caddell went on. He said this in Indiana. The army shelled the town.")
+    assert [f.predicate.text for f in document.facts] == ["shelled"]

@@ -56,6 +56,7 @@ _NOT_ASSERTED_MARKS = ("if", "unless", "whether", "lest")
 _CONDITION_MARKS = ("if", "unless")
 _CIRCUMSTANCE_MARKS = ("when", "whenever", "where", "wherever")
 _PERSON_PRONOUNS = ("he", "she")
+_GOING_ON = ("go", "carry", "press", "push")
 _SAYING = ("say", "tell", "add", "state", "note", "write", "report", "explain", "comment", "tweet")
 _INVERTED_CONDITIONS = ("had", "were", "should")  # "Had it happened earlier, …"
 # Marks of time whose clause is only expected unless told in the past: "before it can join NATO",
@@ -451,6 +452,12 @@ def _facts_at(verb: Token, sentence: Span, context: _Context) -> list[Span]:
         lemma = head.lemma_.lower()
         if object_part is None and lemma in _cue_lemmas() and (not qualifiers or lemma in _SAYING):
             return []  # "They estimated", "he said on Monday": a cue whose content is elsewhere or lost
+        said = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if lemma in _SAYING and said and all(c.pos_ in ("PRON", "DET") for c in said):
+            return []  # "he said this in Indiana", "she told them": the words said are elsewhere
+        particle = any(c.dep_ == "prt" for c in head.children)
+        if object_part is None and not qualifiers and particle and lemma in _GOING_ON:
+            return []  # "Caddell went on": he went on talking
         if subject_resolved is None and not several:
             alone = subject_range is None or subject_range[1] - subject_range[0] == 1
             if alone and subject.lower_ in _frame_words("vague_subjects"):

@@ -354,3 +354,11 @@ def test_model_errors_on_news_names_are_fixed(pipeline) -> None:
     }
     assert expected <= mentions
     assert not any(text == "Russian" and label in ("ORG", "PERSON", "PLACE") for text, label in mentions)
+
+
+def test_a_person_read_from_a_headline_verb_starts_at_the_name(nlp: Language, finder: NameFinder) -> None:
+    doc = nlp.make_doc("Injecting Clinton Into the Race")
+    doc.ents = [doc.char_span(0, 17, label="PERSON")]
+    doc[0].pos_, doc[0].tag_ = "VERB", "VBG"
+    doc[1].pos_, doc[1].tag_ = "PROPN", "NNP"
+    assert model_ents(finder(doc)) == {("Clinton", "PERSON")}

@@ -38,6 +38,7 @@ _NAME_PARTICLES = {
     "al", "el", "ad", "ar", "as", "at", "az", "an", "bin", "ibn", "bint", "abu", "umm", "de", "del",
     "della", "der", "van", "von", "da", "du", "di", "la", "le", "ul", "of", "-",
 }  # fmt: skip
+_NOT_NAME_START = ("VERB", "AUX")
 _LOCATIVES = {"in", "at", "near", "from", "across", "throughout", "outside", "into", "inside"}
 _LIST_LINKS = {"and", "or"}
 _IN_PLACE = {"in", "at", "throughout", "into", "inside"}
@@ -360,6 +361,16 @@ class NameFinder:
                 continue
             if text in self.nationalities and ent.label_ in MODEL_TO_LABEL:
                 corrected.append(Span(doc, ent.start, ent.end, label="NORP"))
+                continue
+            if (
+                ent.label_ == "PERSON"
+                and ent[0].pos_ in _NOT_NAME_START
+                and ent[0].tag_ not in ("NNP", "NNPS")
+            ):
+                # "Injecting Clinton Into the Race" (a headline), "Derelict Obama": a name starts with a name
+                start = next((t.i for t in ent if t.pos_ == "PROPN"), ent.end)
+                if start < ent.end:
+                    corrected.append(Span(doc, start, ent.end, label="PERSON"))
                 continue
             corrected.append(ent)
         if [(e.start, e.label) for e in corrected] != [(e.start, e.label) for e in doc.ents]:

@@ -607,3 +607,14 @@ def test_a_dateline_is_neither_a_subject_nor_part_of_a_quote(pipeline) -> None:
 def test_saying_this_and_going_on_are_no_facts(pipeline) -> None:
     document = pipeline.analyze("Caddell went on. He said this in Indiana. The army shelled the town.")
     assert [f.predicate.text for f in document.facts] == ["shelled"]
+
+
+@pytest.mark.model
+def test_an_object_keeps_what_is_demanded_and_a_comparative_before_it(pipeline) -> None:
+    document = pipeline.analyze("The bloc aims to rely less on U.S. support.")
+    assert (document.facts[0].predicate.text, document.facts[0].object.text) == (
+        "aims to rely less on",
+        "U.S. support",
+    )
+    document = pipeline.analyze("Donald Trump is demanding President Barack Obama release the documents.")
+    assert document.facts[0].object.text == "President Barack Obama release the documents"

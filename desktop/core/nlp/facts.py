@@ -561,7 +561,7 @@ def _object(head: Token, predicate_end: int) -> tuple[tuple[int, int] | None, To
         if child.dep_ not in ("prep", "agent") or child.i < predicate_end or _is_time_or_source(child):
             continue
         between = head.doc[predicate_end : child.i]
-        if any(t.pos_ not in ("ADV", "PART") for t in between):
+        if any(t.pos_ not in ("ADV", "PART") and t.tag_ not in ("JJR", "RBR") for t in between):
             break
         complement = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
         if complement is None:
@@ -579,7 +579,7 @@ def _extend_with_prepositions(head: Token, object_range: tuple[int, int]) -> tup
     for child in head.children:
         follows = child.i == end if child.dep_ == "prep" else child.left_edge.i == end
         prepositional = child.dep_ == "prep" and not _is_time_or_source(child)
-        if follows and (prepositional or child.dep_ in ("xcomp", "oprd")):
+        if follows and (prepositional or child.dep_ in ("xcomp", "oprd", "ccomp")):
             end = max(end, _phrase_end(child))
     return start, end
 

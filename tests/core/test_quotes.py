@@ -902,3 +902,12 @@ def test_a_second_statement_after_a_semicolon_is_its_own_quote(pipeline) -> None
     )
     contents = [q.content for q in find(pipeline, text)]
     assert "Foolhardy provocation deserves harsh punishment" in contents
+
+
+@pytest.mark.model
+def test_a_headline_word_read_as_part_of_a_name_is_not_an_entity(pipeline) -> None:
+    document = pipeline.analyze(
+        "North Korea Expels BBC Journalists\n\nNorth Korea has expelled a group of BBC reporters."
+    )
+    names = {m.text for m in document.mentions if m.label in ("ORG", "PERSON")}
+    assert "North Korea Expels" not in names and "BBC" in names

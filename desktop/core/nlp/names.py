@@ -28,7 +28,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from desktop.core.nlp.quotes_speakers import load_cues
-from desktop.core.nlp.spans import NAME_GROUP
+from desktop.core.nlp.spans import HEADING_GROUP, NAME_GROUP
 from desktop.core.resources import resource_path
 
 MODEL_TO_LABEL = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -350,9 +350,17 @@ class NameFinder:
         return first_capital
 
     def _correct_model_entities(self, doc: Doc, titles: list[tuple[int, int]]) -> None:
-        """Nationalities become NORP; titles and transcript labels are not entities."""
+        """Nationalities become NORP; titles and transcript labels are not entities; a name read
+        from a Title Case heading holds only if the article's text names it too."""
         corrected = []
+        headings = [(s.start, s.end) for s in doc.spans.get(HEADING_GROUP, [])]
+        body_names = {e.text: e.label_ for e in doc.ents if not any(a <= e.start < b for a, b in headings)}
         for ent in doc.ents:
+            if headings and ent.label_ in ("PERSON", "ORG") and any(a <= ent.start < b for a, b in headings):
+                kept = _heading_name(ent, body_names)
+                if kept is not None:
+                    corrected.append(kept)
+                continue
             words = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
             text = " ".join(t.lower_ for t in words)
             if any(s <= ent.start and ent.end <= e for s, e in titles) and ent.label_ in MODEL_TO_LABEL:
@@ -375,6 +383,21 @@ class NameFinder:
             corrected.append(ent)
         if [(e.start, e.label) for e in corrected] != [(e.start, e.label) for e in doc.ents]:
             doc.ents = corrected
+
+
+def _heading_name(ent: Span, body_names: dict[str, str]) -> Span | None:
+    """ "North Korea Expels BBC Journalists", "Obama Speech": in a heading the model reads Title
+    Case words as names. Keep the entity if the article names it, else the longest part of it the
+    article names ("Obama"), else nothing."""
+    if ent.text in body_names:
+        return ent
+    best: Span | None = None
+    for start in range(ent.start, ent.end):
+        for end in range(ent.end, start, -1):
+            part = ent.doc[start:end]
+            if part.text in body_names and (best is None or len(part) > len(best)):
+                best = Span(ent.doc, start, end, label=body_names[part.text])
+    return best
 
 
 def _plural(nationality: str) -> str:

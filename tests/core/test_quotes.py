@@ -911,3 +911,9 @@ def test_a_headline_word_read_as_part_of_a_name_is_not_an_entity(pipeline) -> No
     )
     names = {m.text for m in document.mentions if m.label in ("ORG", "PERSON")}
     assert "North Korea Expels" not in names and "BBC" in names
+
+
+@pytest.mark.model
+def test_a_headline_name_the_article_never_repeats_is_kept(pipeline) -> None:
+    document = pipeline.analyze("Vladimir Putin Meets Kim Jong Un\n\nThe two leaders met on Monday.")
+    assert "Kim Jong Un" in {m.text for m in document.mentions if m.label == "PERSON"}

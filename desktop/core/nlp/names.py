@@ -357,9 +357,7 @@ class NameFinder:
         body_names = {e.text: e.label_ for e in doc.ents if not any(a <= e.start < b for a, b in headings)}
         for ent in doc.ents:
             if headings and ent.label_ in ("PERSON", "ORG") and any(a <= ent.start < b for a, b in headings):
-                kept = _heading_name(ent, body_names)
-                if kept is not None:
-                    corrected.append(kept)
+                corrected.append(_heading_name(ent, body_names))
                 continue
             words = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
             text = " ".join(t.lower_ for t in words)
@@ -385,10 +383,10 @@ class NameFinder:
             doc.ents = corrected
 
 
-def _heading_name(ent: Span, body_names: dict[str, str]) -> Span | None:
+def _heading_name(ent: Span, body_names: dict[str, str]) -> Span:
     """ "North Korea Expels BBC Journalists", "Obama Speech": in a heading the model reads Title
     Case words as names. Keep the entity if the article names it, else the longest part of it the
-    article names ("Obama"), else nothing."""
+    article names ("Obama"); a name the article never repeats stays as the model read it."""
     if ent.text in body_names:
         return ent
     best: Span | None = None
@@ -397,7 +395,7 @@ def _heading_name(ent: Span, body_names: dict[str, str]) -> Span | None:
             part = ent.doc[start:end]
             if part.text in body_names and (best is None or len(part) > len(best)):
                 best = Span(ent.doc, start, end, label=body_names[part.text])
-    return best
+    return best if best is not None else ent
 
 
 def _plural(nationality: str) -> str:

@@ -2,12 +2,18 @@
 
 Direct quotes start from paired quotation marks (quotes_marks) and are kept
 only when something attributes them: a short clause after the closing mark
-(“…,” he said), a speech verb governing them (TASS reported that … “…”),
-a paragraph ending in a colon before them, or an attributed quote next to
-them. What stays unattributed is a title or a scare quote and is dropped.
+in the same paragraph (“…,” he said; with the writer's words before the mark
+the whole sentence is one mixed quote), a speech verb governing them (TASS
+reported that … “…”), a paragraph ending in a colon before them, or an
+attributed quote next to them. A quotation paragraph goes on with the source
+quoted at the end of the paragraph before, or with the named person that
+paragraph introduces. What stays unattributed is a title or a scare quote and
+is dropped. A paragraph ends every quote: the next one is a quote of its own.
 Indirect quotes come from the dependency parse: a speech verb with a
-subject and a clausal complement (X said (that) …; …, X said), and
-"according to X". Speakers are resolved by quotes_speakers.
+subject and a clausal complement (X said (that) …; …, X said; As X told Y, …),
+"according to X", and what was announced; a reporter's aside at the end
+(", which …", ", according to …") and a dateline are not part of it.
+Speakers are resolved by quotes_speakers.
 """
 
 from __future__ import annotations

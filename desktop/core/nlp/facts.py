@@ -9,8 +9,19 @@ something a person can check against its sentence:
   "fears that …") or are not asserted ("if …", "whether …", "denied that …")
   are not facts; neither are questions or clauses without a subject
   (imperatives, captions, participial asides).
-- Attribution frames ("TASS reported that …", the cue of a found quote) are not
-  facts themselves: the reported clause is, and it carries the source. The
+- Not asserted either: either/or alternatives, "when"/"where" clauses (the scene
+  of another claim), what was told to the speaker by no one named, and clauses
+  under a hedge (believe, think, theorize: the frame is the fact). A condition
+  ("if", "unless", an inverted "Had it happened …") stays with its fact.
+- No row for credit lines ("contributed to this report"), naming participles
+  ("a group called the Sea Org"), a cue with nothing reported ("he said this",
+  "They estimated"), an address ("You pay …"), or a subject that names nothing
+  ("That is bad news", an extraposed "It was unclear whether …").
+- Attribution frames ("TASS reported that …", the cue of a found quote, "told
+  parliament") are not facts themselves: the reported clause is, and it carries
+  the source, which only a reporting frame gives.
+- The subject links the entity it is about (a pronoun's person, the name a
+  phrase is about, never a name in its modifiers); "it" and "they" stay unresolved. The
   source comes from the quote finder when the clause lies in one of its quotes
   (speaker as written, resolved speaker, quote offsets); otherwise from the
   frame's subject ("according to X" included), unresolved.

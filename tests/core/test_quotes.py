@@ -917,3 +917,17 @@ def test_a_headline_word_read_as_part_of_a_name_is_not_an_entity(pipeline) -> No
 def test_a_headline_name_the_article_never_repeats_is_kept(pipeline) -> None:
     document = pipeline.analyze("Vladimir Putin Meets Kim Jong Un\n\nThe two leaders met on Monday.")
     assert "Kim Jong Un" in {m.text for m in document.mentions if m.label == "PERSON"}
+
+
+@pytest.mark.model
+def test_a_clause_after_a_trailing_cue_is_reported_too(pipeline) -> None:
+    text = (
+        "“Others have gotten in trouble for far less,” one of the former prosecutors said "
+        "the two cases were quite different."
+    )
+    contents = [q.content for q in find(pipeline, text)]
+    assert "the two cases were quite different" in contents
+    text = "Humphrey, who calls Trump a “sociopath,” said he doesn’t believe the effort needs a plan."
+    assert [q.content for q in find(pipeline, text) if q.cue == "said"] == [
+        "he doesn’t believe the effort needs a plan"
+    ]

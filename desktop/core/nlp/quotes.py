@@ -198,7 +198,6 @@ class _Finder:
                 for t in region[:position]
             ):
                 return None  # another clause first: "“…” was the slogan he said", "“…,” not …, and said"
-            self.consumed_verbs.add(token.i)  # its words are the quote, not a reported clause
             found = self.attribution(token)
             if found is not None and found.speaker.end_char <= quoted.open_start:
                 return None  # "Humphrey, who calls Trump a “sociopath,” said": marks inside the subject
@@ -207,10 +206,12 @@ class _Finder:
                 and region[0].i <= found.speaker.start
                 and found.speaker.end <= region[-1].i + 1
             ):
+                self.consumed_verbs.add(token.i)  # its words are the quote, not a reported clause
                 return found
             words = self.name_run(region[:position]) if position else self.name_run(region[position + 1 :])
             if not words:
                 return None
+            self.consumed_verbs.add(token.i)
             return _Attribution(
                 self.doc[words[0].i : words[-1].i + 1], None, (token.idx, token.idx + len(token))
             )
@@ -744,6 +745,10 @@ class _Finder:
             cut -= 1  # the "and" (", and") belongs to neither report
         return min(end, cut - 1)
 
+    def reports_after(self, verb: Token) -> bool:
+        """A clause of its own after the verb: "“…,” one prosecutor said the two cases were different"."""
+        return any(c.dep_ == "ccomp" and c.i > verb.i and not self.in_marks(c.idx) for c in verb.children)
+
     def reports_something(self, verb: Token) -> bool:
         """ "and warned X to refrain" reports; "and would respond, militarily, within 48 hours" does not."""
         if any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in verb.children):
@@ -792,8 +797,8 @@ class _Finder:
         replaced: set[int] = set()
         found: list[_Quote] = []
         for token in self.doc:
-            if token.i in self.consumed_verbs:
-                continue
+            if token.i in self.consumed_verbs and not self.reports_after(token):
+                continue  # “…,” he said: the quote is the report (but “…,” X said the cases differ)
             according = token.lower_ == "according" and self.phrase_cue(token)
             calls = token.lemma_.lower() in self.cues.prepositional_cues and token.pos_ == "VERB"
             points_out = token.pos_ == "VERB" and self.phrase_cue(token)  # "pointed out that …"

@@ -199,6 +199,7 @@ class SpeakerResolver:
         self._quoted_starts = [a for a, _ in quoted_ranges]
         self._quoted = quoted_ranges
         self._gender = self._genders()
+        self._shortened = self._shortened_genders()
         self._speakers: list[_Mention] = []  # resolved speakers so far, in text order
         self._unnamed: list[int] = []  # offsets of unnamed people quoted so far ("a spokesman")
 
@@ -573,10 +574,22 @@ class SpeakerResolver:
             honorific = self._cues.gendered_words.get(doc[mention.first - 1].lower_)
             if honorific:
                 return honorific
-        for earlier in self._before(mention.start, "PERSON"):
-            if earlier.key == mention.key and earlier.last - earlier.first >= 2:
-                return self._cues.given_names.get(doc[earlier.first].lower_)
-        return None
+        return self._shortened.get(mention.start)
+
+    def _shortened_genders(self) -> dict[int, str | None]:
+        """Start of each short person mention → the gender of the full name it shortens, the last
+        one with its last word before it (one pass, so pronoun searches stay linear)."""
+        doc = self._doc
+        last_full: dict[str, str | None] = {}
+        genders: dict[int, str | None] = {}
+        for mention in self._mentions:
+            if mention.label != "PERSON":
+                continue
+            if mention.last - mention.first >= 2:
+                last_full[mention.key] = self._cues.given_names.get(doc[mention.first].lower_)
+            else:
+                genders[mention.start] = last_full.get(mention.key)
+        return genders
 
     def _described_subject(self, sentence: Span, offset: int, gender: str | None, speaker: Span) -> bool:
         """Does a person named by a description ("my father", "the president") hold the subject here?"""

@@ -895,7 +895,7 @@ def find_quotes(doc: Doc) -> Doc:
             "speaker": [speaker.start_char, speaker.end_char] if speaker is not None else None,
             "speaker_resolved": list(resolved) if resolved else None,
             "cue": list(quote.cue) if quote.cue else None,
-            "fragments": _without_cut_commas(doc.text, quote.fragments),
+            "fragments": _without_cut_commas(finder.text, quote.fragments),
         }
         spans.append(span)
     doc.spans[QUOTE_GROUP] = spans

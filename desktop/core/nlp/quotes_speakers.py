@@ -182,6 +182,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, cues: Cues, quoted: list[tuple[int, int]] | None = None) -> None:
         self._doc = doc
+        self._text = doc.text  # Doc.text joins every token: once, not per look-up
         self._cues = cues
         self._parsed = doc.has_annotation("DEP")
         spans = doc.spans.get(ENTITY_GROUP)
@@ -447,7 +448,7 @@ class SpeakerResolver:
     def _close_by(self, speaker: Span, mention: _Mention) -> bool:
         """Is the mention in the speaker's paragraph or the one before (where "it", "they" or "the
         agency" can still mean it without a reader having to guess)?"""
-        text = self._doc.text
+        text = self._text
         paragraph = text.rfind("\n\n", 0, speaker.start_char)
         previous = text.rfind("\n\n", 0, max(paragraph, 0))
         return mention.start >= (previous + 2 if previous >= 0 else 0)

@@ -931,3 +931,12 @@ def test_a_clause_after_a_trailing_cue_is_reported_too(pipeline) -> None:
     assert [q.content for q in find(pipeline, text) if q.cue == "said"] == [
         "he doesn’t believe the effort needs a plan"
     ]
+
+
+@pytest.mark.model
+def test_a_headline_name_is_cut_to_the_part_the_article_names(pipeline) -> None:
+    document = pipeline.analyze(
+        "Obama Speech Draws Crowds\n\nBarack Obama spoke on Monday. Obama said the plan works."
+    )
+    people = [m.text for m in document.mentions if m.label == "PERSON"]
+    assert people[0] == "Obama" and "Obama Speech Draws Crowds" not in people

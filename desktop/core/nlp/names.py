@@ -357,8 +357,7 @@ class NameFinder:
         body_names = {e.text: e.label_ for e in doc.ents if not any(a <= e.start < b for a, b in headings)}
         for ent in doc.ents:
             if headings and ent.label_ in ("PERSON", "ORG") and any(a <= ent.start < b for a, b in headings):
-                corrected.append(_heading_name(ent, body_names))
-                continue
+                ent = _heading_name(ent, body_names)  # then the same checks as any other entity
             words = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
             text = " ".join(t.lower_ for t in words)
             if any(s <= ent.start and ent.end <= e for s, e in titles) and ent.label_ in MODEL_TO_LABEL:
@@ -379,7 +378,7 @@ class NameFinder:
                     corrected.append(Span(doc, start, ent.end, label="PERSON"))
                 continue
             corrected.append(ent)
-        if [(e.start, e.label) for e in corrected] != [(e.start, e.label) for e in doc.ents]:
+        if [(e.start, e.end, e.label) for e in corrected] != [(e.start, e.end, e.label) for e in doc.ents]:
             doc.ents = corrected
 
 
@@ -388,7 +387,7 @@ def _heading_name(ent: Span, body_names: dict[str, str]) -> Span:
     Case words as names. Keep the entity if the article names it, else the longest part of it the
     article names ("Obama"); a name the article never repeats stays as the model read it."""
     if ent.text in body_names:
-        return ent
+        return Span(ent.doc, ent.start, ent.end, label=body_names[ent.text])  # as the body reads it
     best: Span | None = None
     for start in range(ent.start, ent.end):
         for end in range(ent.end, start, -1):
